@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "silah",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "silah", targets: ["silah"]),
+        .library(name: "SilahCore", targets: ["SilahCore"]),
+        .library(name: "SilahApp", targets: ["SilahApp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", exact: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", exact: "4.5.2"),
+    ],
+    targets: [
+        .target(
+            name: "SilahCore",
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "SilahApp",
+            dependencies: [
+                "SilahCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        .executableTarget(name: "silah", dependencies: ["SilahApp"]),
+        .testTarget(
+            name: "SilahCoreTests",
+            dependencies: ["SilahCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SilahAppTests",
+            dependencies: [
+                "SilahApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

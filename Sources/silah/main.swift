@@ -1,0 +1,3 @@
+import SilahApp
+
+_placeholder()
