@@ -4,6 +4,8 @@
 /// policy holds, so the document always says exactly what Silah enforces.
 public struct PolicyDocument: Sendable, Equatable {
     public struct Section: Sendable, Equatable {
+        /// A stable name for the section: preamble, general-goal, detailed-goals, channels, staff-tools, steps.
+        public let id: String
         public let heading: String
         public let paragraphs: [String]
         public let items: [Item]
@@ -13,6 +15,14 @@ public struct PolicyDocument: Sendable, Equatable {
     public struct Item: Sendable, Equatable {
         public let text: String
         public let items: [Item]
+        /// The channel, staff tool or step code the item states, where it states one.
+        public let code: String?
+
+        init(text: String, items: [Item] = [], code: String? = nil) {
+            self.text = text
+            self.items = items
+            self.code = code
+        }
     }
 
     public let language: Language
@@ -33,41 +43,50 @@ public struct PolicyDocument: Sendable, Equatable {
         }
         sections = [
             Section(
+                id: "preamble",
                 heading: ar ? "تمهيد" : "Preamble",
                 paragraphs: ar ? text.preambleAr : text.preambleEn,
                 items: [],
                 numbered: false
             ),
             Section(
+                id: "general-goal",
                 heading: ar ? "الهدف العام" : "General goal",
                 paragraphs: [ar ? text.generalGoalAr : text.generalGoalEn],
                 items: [],
                 numbered: false
             ),
             Section(
+                id: "detailed-goals",
                 heading: ar ? "الأهداف التفصيلية" : "Detailed goals",
                 paragraphs: [],
                 items: items(text.detailedGoals),
                 numbered: false
             ),
             Section(
+                id: "channels",
                 heading: words.channelsHeading,
                 paragraphs: [],
-                items: policy.channels.map { Item(text: ar ? $0.nameAr : $0.nameEn, items: []) },
+                items: policy.channels.map { Item(text: ar ? $0.nameAr : $0.nameEn, code: $0.rawValue) },
                 numbered: true
             ),
             Section(
+                id: "staff-tools",
                 heading: words.toolsHeading,
                 paragraphs: [],
                 items: policy.staffTools.map {
-                    Item(text: ar ? $0.nameAr(for: policy.audience) : $0.nameEn(for: policy.audience), items: [])
+                    Item(
+                        text: ar ? $0.nameAr(for: policy.audience) : $0.nameEn(for: policy.audience),
+                        code: $0.rawValue
+                    )
                 },
                 numbered: true
             ),
             Section(
+                id: "steps",
                 heading: words.stepsHeading,
                 paragraphs: [],
-                items: policy.steps.map { Item(text: words.text(of: $0), items: []) },
+                items: policy.steps.map { Item(text: words.text(of: $0), code: $0.rawValue) },
                 numbered: true
             ),
         ]
@@ -90,7 +109,7 @@ struct StepWording {
 
     var toolsHeading: String {
         language == .ar
-            ? "الأدوات المتاحة لـ\(policy.receivingStaffTitle.ar) للتواصل مع \(w.pluralAr)"
+            ? "الأدوات المتاحة ل\(policy.receivingStaffTitle.ar) للتواصل مع \(w.pluralAr)"
             : "Tools available to the \(policy.receivingStaffTitle.en.lowercased()) for communicating with \(w.pluralEn)"
     }
 

@@ -1,0 +1,24 @@
+import Fluent
+import Foundation
+
+/// An association (جمعية) that Silah serves; everything else belongs to one.
+final class Association: Model, @unchecked Sendable {
+    static let schema = "associations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "slug") var slug: String
+    @Field(key: "name_ar") var nameAr: String
+    @Field(key: "name_en") var nameEn: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    @Children(for: \.$association) var policyVersions: [PolicyVersion]
+
+    init() {}
+
+    init(id: UUID? = nil, slug: String, nameAr: String, nameEn: String) {
+        self.id = id
+        self.slug = slug
+        self.nameAr = nameAr
+        self.nameEn = nameEn
+    }
+}

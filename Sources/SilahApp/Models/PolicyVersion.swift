@@ -1,0 +1,36 @@
+import Fluent
+import Foundation
+import SilahCore
+
+/// One board-approved version of an association's policy. Exactly one is current.
+final class PolicyVersion: Model, @unchecked Sendable {
+    static let schema = "policy_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "association_id") var association: Association
+    /// 1, 2, 3 … within the association.
+    @Field(key: "number") var number: Int
+    /// The policy file as JSON (the same format as the presets).
+    @Field(key: "document") var document: String
+    @Field(key: "is_current") var isCurrent: Bool
+    @OptionalField(key: "approved_hijri") var approvedHijri: String?
+    @OptionalField(key: "approved_gregorian") var approvedGregorian: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "superseded_at") var supersededAt: Date?
+
+    init() {}
+
+    init(associationID: UUID, number: Int, policy: Policy) {
+        self.$association.id = associationID
+        self.number = number
+        self.document = String(decoding: PolicyLoader.encode(policy), as: UTF8.self)
+        self.isCurrent = true
+        self.approvedHijri = policy.approval.resolvedHijriDate?.iso
+        self.approvedGregorian = policy.approval.resolvedGregorianDate?.iso
+    }
+
+    /// The stored policy, checked again as it is read.
+    func policy() throws -> Policy {
+        try PolicyLoader.decode(Data(document.utf8), file: "policy version \(number)")
+    }
+}

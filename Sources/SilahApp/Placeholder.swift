@@ -1,8 +1,0 @@
-import Fluent
-import FluentPostgresDriver
-import FluentSQLiteDriver
-import Leaf
-import SilahCore
-import Vapor
-
-public func _placeholder() {}

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import SilahCore
+import Vapor
+
+/// Starts Silah from the command line: `silah serve [--demo]`, `silah migrate`, `silah policy import …`.
+public enum Silah {
+    public static func main() async {
+        do {
+            try await run(arguments: CommandLine.arguments)
+        } catch let error as ConfigurationError {
+            fail("Configuration: \(error)")
+        } catch let error as CommandLineFailure {
+            fail(error.description)
+        } catch {
+            fail("\(error)")
+        }
+    }
+
+    static func run(arguments: [String]) async throws {
+        var config = try SilahConfiguration(environment: ProcessInfo.processInfo.environment)
+        var arguments = arguments
+        if let index = arguments.firstIndex(of: "--demo") {
+            arguments.remove(at: index)
+            config.demo = true
+        }
+        var env = try Environment.detect(arguments: arguments)
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, config)
+            if isServe(arguments) { try await prepareToServe(app, config) }
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// `serve` migrates first, and with `--demo` loads the five associations once.
+    private static func prepareToServe(_ app: Application, _ config: SilahConfiguration) async throws {
+        try await app.migrateSilah()
+        guard config.demo else { return }
+        let created = try await PolicyStore.installDemo(on: app.db)
+        app.logger.notice("Demo associations ready", metadata: ["created": .string(created.joined(separator: ","))])
+    }
+
+    private static func isServe(_ arguments: [String]) -> Bool {
+        let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
+        return command == nil || command == "serve"
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("silah: \(message)\n".utf8))
+        exit(1)
+    }
+}

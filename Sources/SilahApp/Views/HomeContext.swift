@@ -1,0 +1,54 @@
+import SilahCore
+import Vapor
+
+struct HomeContext: Encodable {
+    struct Item: Encodable {
+        let name: String
+        let otherName: String
+        let href: String
+        let policyHref: String
+    }
+
+    let page: PageContext
+    let associations: [Item]
+    let isEmpty: Bool
+
+    init(request: Request, associations: [Association]) {
+        let ar = request.language == .ar
+        page = PageContext(request: request, title: UIText.for(request.language).siteName)
+        self.associations = associations.map {
+            Item(
+                name: ar ? $0.nameAr : $0.nameEn,
+                otherName: ar ? $0.nameEn : $0.nameAr,
+                href: SiteURL.association($0.slug),
+                policyHref: SiteURL.policy($0.slug)
+            )
+        }
+        isEmpty = associations.isEmpty
+    }
+}
+
+/// An association's public home: who it serves, how to reach it, and its policy.
+struct AssociationHomeContext: Encodable {
+    let page: PageContext
+    let name: String
+    let policyTitle: String
+    let policyHref: String
+    let audience: String
+    let channels: [String]
+    let decisionBody: String
+    let decisionWindow: String
+
+    init(request: Request, policy: Policy) {
+        let ar = request.language == .ar
+        let wording = policy.wording
+        name = ar ? policy.association.nameAr : policy.association.nameEn
+        page = PageContext(request: request, title: name)
+        policyTitle = ar ? policy.text.titleAr : policy.text.titleEn
+        policyHref = SiteURL.policy(policy.association.slug)
+        audience = ar ? wording.pluralAr : wording.pluralEn.capitalized
+        channels = policy.channels.map { ar ? $0.nameAr : $0.nameEn }
+        decisionBody = ar ? policy.decisionBody.nameAr : policy.decisionBody.nameEn.capitalized
+        decisionWindow = ar ? policy.decisionWindow.wordsAr : policy.decisionWindow.wordsEn.capitalized
+    }
+}

@@ -1,0 +1,100 @@
+import SilahCore
+import Vapor
+
+/// The policy document page, ready to print.
+struct PolicyPageContext: Encodable {
+    struct Section: Encodable {
+        let id: String
+        let heading: String
+        let paragraphs: [String]
+        let items: [Item]
+        let numbered: Bool
+        let hasItems: Bool
+    }
+
+    struct Item: Encodable {
+        let text: String
+        let code: String
+        let items: [Item]
+        let hasItems: Bool
+    }
+
+    struct Approval: Encodable {
+        let heading: String
+        let statement: String
+        let hasStatement: Bool
+        let hijriDate: String
+        let gregorianDate: String
+        let hasDates: Bool
+        let signatoriesHeading: String
+        let signatories: [String]
+        let hasSignatories: Bool
+        let replacesEarlier: String
+        let hasReplacesEarlier: Bool
+        let note: String
+        let hasNote: Bool
+        let missingNotice: String
+        let isIncomplete: Bool
+    }
+
+    let page: PageContext
+    let associationName: String
+    let documentTitle: String
+    let sections: [Section]
+    let approval: Approval
+    let versionLine: String
+
+    init(request: Request, policy: Policy, version: PolicyVersion) {
+        let language = request.language
+        let document = PolicyDocument(policy: policy, language: language)
+        let text = UIText.for(language)
+        page = PageContext(request: request, title: "\(document.title) — \(document.associationName)")
+        associationName = document.associationName
+        documentTitle = document.title
+        func convert(_ source: PolicyDocument.Item) -> Item {
+            Item(
+                text: source.text, code: source.code ?? "", items: source.items.map(convert),
+                hasItems: !source.items.isEmpty)
+        }
+        sections = document.sections.map {
+            Section(
+                id: $0.id,
+                heading: $0.heading,
+                paragraphs: $0.paragraphs,
+                items: $0.items.map(convert),
+                numbered: $0.numbered,
+                hasItems: !$0.items.isEmpty
+            )
+        }
+        let record = document.approval
+        approval = Approval(
+            heading: record.heading,
+            statement: record.statement ?? "",
+            hasStatement: record.statement != nil,
+            hijriDate: record.hijriDateText ?? "",
+            gregorianDate: record.gregorianDateText ?? "",
+            hasDates: record.hijriDateText != nil,
+            signatoriesHeading: record.signatoriesHeading,
+            signatories: record.signatories,
+            hasSignatories: !record.signatories.isEmpty,
+            replacesEarlier: record.replacesEarlier ?? "",
+            hasReplacesEarlier: record.replacesEarlier != nil,
+            note: record.note ?? "",
+            hasNote: record.note != nil,
+            missingNotice: text.approvalMissing,
+            isIncomplete: record.isIncomplete
+        )
+        let number = language == .ar ? Digits.arabicIndic(version.number) : String(version.number)
+        var line = "\(text.version) \(number)"
+        if let created = version.createdAt {
+            let day = GregorianDate.today(now: created)
+            let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day)
+            let dates =
+                language == .ar
+                ? [hijri?.textAr, day.textAr].compactMap { $0 }.joined(separator: " الموافق ")
+                : [hijri?.textEn, day.textEn].compactMap { $0 }.joined(separator: ", ")
+            line += " · \(text.recordedOn) \(dates)"
+        }
+        versionLine = line
+    }
+}

@@ -1,0 +1,76 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import SQLKit
+import Vapor
+
+/// Wires Silah together from its configuration; the one place that does.
+public func configure(_ app: Application, _ config: SilahConfiguration) async throws {
+    app.logger.logLevel = config.logLevel
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    app.storage[ConfigurationKey.self] = config
+
+    try useDatabase(app, config)
+    app.migrations.add(CreateAssociation())
+    app.migrations.add(CreatePolicyVersion())
+
+    app.directory = resourceDirectory(app.directory)
+    app.views.use(.leaf)
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
+    app.middleware.use(SilahErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(LanguageMiddleware())
+
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(PolicyCommand(), as: "policy")
+
+    try routes(app)
+}
+
+private func useDatabase(_ app: Application, _ config: SilahConfiguration) throws {
+    switch config.database {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        // postgres-kit reads sslmode from the address itself.
+        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+    }
+}
+
+struct ConfigurationKey: StorageKey {
+    typealias Value = SilahConfiguration
+}
+
+extension Application {
+    var silahConfiguration: SilahConfiguration? { storage[ConfigurationKey.self] }
+
+    /// Brings the database schema up to date; on SQLite files, switches to write-ahead logging first.
+    func migrateSilah() async throws {
+        if case .sqliteFile = silahConfiguration?.database, let sql = db as? any SQLDatabase {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        try await autoMigrate()
+    }
+}
+
+/// Views and public files live beside Package.swift. `swift run` and `swift test` start there;
+/// when started elsewhere, fall back to the checkout this binary was built from.
+private func resourceDirectory(_ detected: DirectoryConfiguration) -> DirectoryConfiguration {
+    let files = FileManager.default
+    if files.fileExists(atPath: detected.viewsDirectory) { return detected }
+    let checkout =
+        URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/"
+    if files.fileExists(atPath: checkout + "Resources/Views") {
+        return DirectoryConfiguration(workingDirectory: checkout)
+    }
+    return detected
+}

@@ -1,0 +1,8 @@
+import SilahApp
+
+@main
+enum Entrypoint {
+    static func main() async {
+        await Silah.main()
+    }
+}

@@ -1,3 +1,0 @@
-import SilahApp
-
-_placeholder()

@@ -1,0 +1,38 @@
+import Testing
+
+@testable import SilahApp
+
+@Suite struct ConfigurationTests {
+    @Test func defaultsToSQLiteUnderData() throws {
+        let config = try SilahConfiguration(environment: [:])
+        #expect(config.host == "127.0.0.1")
+        #expect(config.port == 8080)
+        #expect(config.database == .sqliteFile("./data/silah.sqlite"))
+    }
+
+    @Test func dataDirectoryMovesTheDatabase() throws {
+        let config = try SilahConfiguration(environment: ["SILAH_DATA_DIR": "/srv/silah"])
+        #expect(config.database == .sqliteFile("/srv/silah/silah.sqlite"))
+    }
+
+    @Test func postgresAddressSelectsPostgres() throws {
+        let config = try SilahConfiguration(environment: ["DATABASE_URL": "postgres://silah:pw@127.0.0.1:5432/silah"])
+        guard case .postgres(let url) = config.database else {
+            Issue.record("expected PostgreSQL")
+            return
+        }
+        #expect(url.host == "127.0.0.1")
+    }
+
+    @Test(arguments: [
+        ("PORT", "eighty"), ("PORT", "70000"), ("DATABASE_URL", "mysql://x@y/z"), ("DATABASE_URL", "postgres://"),
+        ("LOG_LEVEL", "loud"),
+    ])
+    func malformedVariableIsNamed(variable: String, value: String) {
+        #expect {
+            try SilahConfiguration(environment: [variable: value])
+        } throws: { error in
+            (error as? ConfigurationError)?.variable == variable
+        }
+    }
+}
