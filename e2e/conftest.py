@@ -1,0 +1,98 @@
+"""The browser suite: a real `silah serve --demo` and a real headless Chromium.
+
+The server is started on a free loopback port with its own data directory and
+stopped by its PID; screenshots go to e2e/artifacts/.
+"""
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def silah_binary() -> Path:
+    explicit = os.environ.get("SILAH_BIN")
+    if explicit:
+        return Path(explicit)
+    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return Path(out.stdout.strip()) / "silah"
+
+
+@pytest.fixture(scope="session")
+def server():
+    port = free_port()
+    data = tempfile.mkdtemp(prefix="silah-e2e-")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(PORT=str(port), HOST="127.0.0.1", SILAH_DATA_DIR=data, LOG_LEVEL="warning")
+    log = open(Path(data) / "server.log", "w")
+    proc = subprocess.Popen([str(silah_binary()), "serve", "--demo"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                log.flush()
+                raise RuntimeError("silah did not start:\n" + (Path(data) / "server.log").read_text())
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def api(server):
+    def get(path):
+        with urllib.request.urlopen(server + path, timeout=5) as r:
+            return json.load(r)
+    return get
+
+
+@pytest.fixture(scope="session")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM_BIN", shutil.which("chromium") or "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=ar"):
+        options.add_argument(arg)
+    driver_path = os.environ.get("CHROMEDRIVER_BIN", shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def screenshot(driver, name: str, width: int):
+    """A full-page screenshot at the given CSS width."""
+    driver.set_window_size(width, 900)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(width, min(max(height, 900), 12000))
+    driver.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
