@@ -17,6 +17,12 @@ public struct SilahConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// Load the five demo associations on first start (`serve --demo`).
     public var demo = false
+    /// bcrypt work factor for staff passwords.
+    public var bcryptCost: Int
+    /// The address people reach Silah at, for links in messages (`SILAH_BASE_URL`).
+    public var baseURL: String
+    /// Session cookies are marked Secure when Silah is reached over HTTPS.
+    public var secureCookies: Bool { baseURL.hasPrefix("https://") }
 
     /// Reads `HOST`, `PORT`, `DATABASE_URL`, `SILAH_DATA_DIR` and `LOG_LEVEL`; fails naming the bad one.
     public init(environment: [String: String]) throws(ConfigurationError) {
@@ -39,6 +45,22 @@ public struct SilahConfiguration: Sendable {
         } else {
             logLevel = .info
         }
+        if let text = environment["SILAH_BCRYPT_COST"].nonEmpty {
+            guard let cost = Int(text), (4...31).contains(cost) else {
+                throw ConfigurationError(variable: "SILAH_BCRYPT_COST", problem: "must be a whole number from 4 to 31")
+            }
+            bcryptCost = cost
+        } else {
+            bcryptCost = 12
+        }
+        if let text = environment["SILAH_BASE_URL"].nonEmpty {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ConfigurationError(variable: "SILAH_BASE_URL", problem: "must be an http:// or https:// address")
+            }
+            baseURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+        } else {
+            baseURL = "http://\(host):\(port)"
+        }
         if let text = environment["DATABASE_URL"].nonEmpty {
             guard let url = URL(string: text), ["postgres", "postgresql"].contains(url.scheme ?? ""),
                 url.host?.isEmpty == false
@@ -60,6 +82,9 @@ public struct SilahConfiguration: Sendable {
     {
         var config = try SilahConfiguration(environment: environment)
         if case .sqliteFile = config.database { config.database = .sqliteMemory }
+        // Tests hash many passwords; the lowest bcrypt cost keeps them fast.
+        config.bcryptCost = 4
+        if environment["LOG_LEVEL"] == nil { config.logLevel = .warning }
         return config
     }
 }

@@ -44,6 +44,14 @@ public enum Silah {
         guard config.demo else { return }
         let created = try await PolicyStore.installDemo(on: app.db)
         app.logger.notice("Demo associations ready", metadata: ["created": .string(created.joined(separator: ","))])
+        _ = try await DemoAccounts.install(app: app)
+        // Demo accounts are made-up staff, not personal data: printing them is the point of --demo.
+        var lines = ["", "Demo staff accounts — password: \(DemoAccounts.password)"]
+        for policy in try PolicyPresets.all() {
+            lines.append(
+                "  \(policy.association.slug): " + DemoAccounts.emails(for: policy).map(\.0).joined(separator: ", "))
+        }
+        print(lines.joined(separator: "\n") + "\n")
     }
 
     private static func isServe(_ arguments: [String]) -> Bool {

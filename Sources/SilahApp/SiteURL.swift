@@ -7,7 +7,26 @@ enum SiteURL {
     static let stylesheet = "/css/silah.css"
     static let script = "/js/silah.js"
 
+    static let setup = "/setup"
+    static let logout = "/logout"
+    static let forgotPassword = "/password/forgot"
+    static let account = "/account"
+    static let chooseAssociation = "/staff"
+
+    static func login(next: String? = nil) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return "/login" }
+        return "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+
+    static func setPassword(_ secret: String) -> String { "/password/set/\(secret)" }
     static func association(_ slug: String) -> String { "/\(slug)" }
+    static func staffHome(_ slug: String) -> String { "/\(slug)/staff" }
+    static func staffUsers(_ slug: String) -> String { "/\(slug)/staff/users" }
+    static func staffUser(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/users/\(id)" }
+    static func audit(_ slug: String) -> String { "/\(slug)/staff/audit" }
+    static func auditExport(_ slug: String) -> String { "/\(slug)/staff/audit/export" }
+    static func policyRegister(_ slug: String) -> String { "/\(slug)/staff/policies" }
+    static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id)/revoke" }
     static func policy(_ slug: String) -> String { "/\(slug)/policy" }
 
     enum API {

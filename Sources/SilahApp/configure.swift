@@ -16,6 +16,24 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     try useDatabase(app, config)
     app.migrations.add(CreateAssociation())
     app.migrations.add(CreatePolicyVersion())
+    app.migrations.add(CreateStaffAccounts())
+    app.migrations.add(CreateAuditRecord())
+    app.migrations.add(SessionRecord.migration)
+
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)
+    app.sessions.use(.fluent)
+    let secure = config.secureCookies
+    app.sessions.configuration = SessionsConfiguration(cookieName: "silah_session") { id in
+        HTTPCookies.Value(
+            string: id.string,
+            expires: Date().addingTimeInterval(12 * 3600),
+            path: "/",
+            isSecure: secure,
+            isHTTPOnly: true,
+            sameSite: .lax
+        )
+    }
 
     app.directory = resourceDirectory(app.directory)
     app.views.use(.leaf)
@@ -24,9 +42,15 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.middleware.use(SilahErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(LanguageMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(User.sessionAuthenticator())
+    app.middleware.use(CSRFMiddleware())
 
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(PolicyCommand(), as: "policy")
+    app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(TokenCommand(), as: "token")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 
     try routes(app)
 }

@@ -1,11 +1,19 @@
 import Vapor
 
-/// Every route, in one place. Public pages and the public API need no sign-in.
+/// Every route, in one place. Public pages and the public API need no sign-in; staff pages live under
+/// `/{slug}/staff` behind `TenantMiddleware`; token API routes behind `TokenAuthenticator`.
 func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     let api = app.grouped(SiteURL.API.root)
     try api.register(collection: AssociationsAPIController())
     try api.register(collection: CalendarAPIController())
     try api.register(collection: ValidationAPIController())
+    try api.register(collection: StaffAPIController())
+    try app.register(collection: AuthController())
+    try app.register(collection: SetupController())
+    try app.register(collection: AccountController())
+    try app.register(collection: StaffController())
+    try app.register(collection: StaffUsersController())
+    try app.register(collection: AuditController())
     try app.register(collection: PublicPagesController())
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Testing
 import Vapor
 import VaporTesting
@@ -15,6 +16,7 @@ func withSilah(demo: Bool = true, _ body: (Application) async throws -> Void) as
     let app = try await Application.make(.testing)
     do {
         try await configure(app, .testing())
+        app.mailer = RecordingMailer()
         try await app.autoRevert()
         try await app.migrateSilah()
         if demo { _ = try await PolicyStore.installDemo(on: app.db) }
@@ -28,11 +30,43 @@ func withSilah(demo: Bool = true, _ body: (Application) async throws -> Void) as
     try await app.asyncShutdown()
 }
 
-/// Runs a `silah …` command line inside the test application.
-func runCommand(_ app: Application, _ arguments: [String]) async throws {
-    var context = CommandContext(console: app.console, input: CommandInput(arguments: ["silah"] + arguments))
+/// Runs a `silah …` command line inside the test application; returns what it printed.
+@discardableResult
+func runCommand(_ app: Application, _ arguments: [String]) async throws -> [String] {
+    let console = RecordingConsole()
+    var context = CommandContext(console: console, input: CommandInput(arguments: ["silah"] + arguments))
     context.application = app
-    try await app.console.run(app.asyncCommands.group(), with: context)
+    try await console.run(app.asyncCommands.group(), with: context)
+    return console.lines
+}
+
+/// A console that keeps what commands print.
+final class RecordingConsole: Console, @unchecked Sendable {
+    private let lock = NIOLock()
+    private var printed = ""
+    var userInfo: [AnySendableHashable: any Sendable] = [:]
+    var size: (width: Int, height: Int) { (120, 40) }
+
+    var lines: [String] { lock.withLock { printed.split(separator: "\n").map(String.init) } }
+
+    func input(isSecure: Bool) -> String { "" }
+    func output(_ text: ConsoleText, newLine: Bool) {
+        lock.withLock { printed += text.description + (newLine ? "\n" : "") }
+    }
+    func clear(_ type: ConsoleClear) {}
+    func report(error: String, newLine: Bool) {
+        lock.withLock { printed += error + (newLine ? "\n" : "") }
+    }
+}
+
+/// A mailer that keeps the messages instead of sending them.
+final class RecordingMailer: Mailer, @unchecked Sendable {
+    private let lock = NIOLock()
+    private var sent: [MailMessage] = []
+
+    var messages: [MailMessage] { lock.withLock { sent } }
+
+    func send(_ message: MailMessage) async throws { lock.withLock { sent.append(message) } }
 }
 
 extension TestingHTTPResponse {

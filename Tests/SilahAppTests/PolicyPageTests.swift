@@ -99,10 +99,16 @@ extension AppTests {
             }
         }
 
-        @Test func emptyInstallationSaysHowToStart() async throws {
+        @Test func emptyInstallationOpensTheSetupPage() async throws {
             try await withSilah(demo: false) { app in
                 try await app.testing().test(.GET, "/") { res in
-                    #expect(res.text.contains("swift run silah serve --demo"))
+                    #expect(res.status == .seeOther)
+                    #expect(res.headers.first(name: .location) == "/setup")
+                }
+                try await app.testing().test(.GET, "/setup") { res in
+                    #expect(res.status == .ok)
+                    #expect(res.text.contains("إعداد صلة لجمعيتك"))
+                    #expect(res.text.contains("<option value=\"khairat-albaha\""))
                 }
             }
         }

@@ -8,6 +8,8 @@ struct SilahErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let abort as any AbortError where (300..<400).contains(abort.status.code) {
+            return Response(status: abort.status, headers: abort.headers)
         } catch {
             let failure = Failure(error)
             if failure.status == .internalServerError {
@@ -51,6 +53,10 @@ struct Failure {
 
     init(_ error: any Error) {
         switch error {
+        case let error as NotPermitted:
+            status = .forbidden
+            code = error.code
+            reason = error.reason
         case let error as any SilahError:
             status = .unprocessableEntity
             code = error.code

@@ -13,6 +13,17 @@ struct PageContext: Encodable {
     let stylesheet = SiteURL.stylesheet
     let script = SiteURL.script
     let homeHref = SiteURL.home
+    let csrf: String
+    let signedIn: Bool
+    let userName: String
+    let accountHref = SiteURL.account
+    let accountLabel: String
+    let logoutHref = SiteURL.logout
+    let logoutLabel: String
+    let loginHref = SiteURL.login()
+    let loginLabel: String
+    let workspaceHref = SiteURL.chooseAssociation
+    let workspaceLabel: String
 
     init(request: Request, title: String) {
         let language = request.language
@@ -24,6 +35,15 @@ struct PageContext: Encodable {
         switchHref = request.url.path + "?lang=" + other.rawValue
         switchLabel = other == .ar ? "العربية" : "English"
         switchLang = other.rawValue
+        let t = request.t
+        let user = request.auth.get(User.self)
+        signedIn = user != nil
+        userName = user?.name ?? ""
+        csrf = user != nil || request.hasSession ? request.csrfToken : ""
+        accountLabel = t("حسابي", "My account")
+        logoutLabel = t("تسجيل الخروج", "Sign out")
+        loginLabel = t("دخول الموظفين", "Staff sign-in")
+        workspaceLabel = t("مساحة العمل", "Workspace")
     }
 }
 

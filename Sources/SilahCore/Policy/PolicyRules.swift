@@ -88,7 +88,10 @@ enum PolicyRules {
 
 /// Path segments an association slug may not take, because Silah's own pages use them.
 public enum ReservedSlugs {
-    public static let all: Set<String> = ["api", "health", "static", "css", "js", "fonts", "setup", "login", "admin"]
+    public static let all: Set<String> = [
+        "api", "health", "static", "css", "js", "fonts", "setup", "login", "logout", "admin", "account", "password",
+        "staff",
+    ]
 }
 
 extension String {

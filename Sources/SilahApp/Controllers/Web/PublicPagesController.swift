@@ -8,9 +8,12 @@ struct PublicPagesController: RouteCollection {
         routes.get(":slug", "policy", use: policy)
     }
 
-    func home(req: Request) async throws -> View {
+    /// The associations; on a fresh installation, the setup page instead.
+    func home(req: Request) async throws -> Response {
         let associations = try await PolicyStore.associations(on: req.db)
+        if associations.isEmpty { return req.redirect(to: SiteURL.setup) }
         return try await req.view.render("home/index", HomeContext(request: req, associations: associations))
+            .encodeResponse(for: req)
     }
 
     func association(req: Request) async throws -> View {

@@ -1,0 +1,72 @@
+import Fluent
+import SilahCore
+import Vapor
+
+/// The API for a token's own association: who am I, its staff, its audit trail.
+struct StaffAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let authenticated = routes.grouped(TokenAuthenticator())
+        authenticated.get("me", use: me)
+        let tenant = authenticated.grouped("associations", ":slug").grouped(APITenantMiddleware())
+        tenant.get("staff", use: staff)
+        tenant.get("audit", use: audit)
+    }
+
+    struct MeDTO: Content {
+        let name: String
+        let email: String
+        let association: String
+        let role: String
+        let actions: [String]
+    }
+
+    func me(req: Request) async throws -> MeDTO {
+        guard let token = req.auth.get(AccessToken.self) else { throw Abort(.unauthorized) }
+        let tenant = try await Tenancy.resolve(slug: token.association.slug, user: token.user, on: req.db)
+        return MeDTO(
+            name: tenant.user.name,
+            email: tenant.user.email,
+            association: tenant.association.slug,
+            role: tenant.role.rawValue,
+            actions: Permissions.actions(for: tenant.role).map(\.rawValue)
+        )
+    }
+
+    struct StaffDTO: Content {
+        let id: UUID
+        let name: String
+        let email: String
+        let role: String
+        let active: Bool
+    }
+
+    func staff(req: Request) async throws -> [StaffDTO] {
+        let tenant = try req.tenant
+        try tenant.require(.manageStaff)
+        return try await tenant.query(Membership.self, on: req.db).with(\.$user).all().map {
+            StaffDTO(
+                id: try $0.requireID(), name: $0.user.name, email: $0.user.email, role: $0.role, active: $0.isActive)
+        }
+    }
+
+    struct AuditDTO: Content {
+        let sequence: Int
+        let at: String
+        let actorId: UUID?
+        let action: String
+        let subjectType: String
+        let subjectId: String
+        let hash: String
+    }
+
+    func audit(req: Request) async throws -> [AuditDTO] {
+        let tenant = try req.tenant
+        try tenant.require(.viewAuditTrail)
+        let records = try await AuditQueries.records(tenant: tenant, filter: AuditFilter(req), limit: 500, on: req.db)
+        return records.map {
+            AuditDTO(
+                sequence: $0.sequence, at: $0.at, actorId: $0.actorID, action: $0.action, subjectType: $0.subjectType,
+                subjectId: $0.subjectID, hash: $0.hash)
+        }
+    }
+}

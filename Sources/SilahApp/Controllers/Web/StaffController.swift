@@ -1,0 +1,164 @@
+import Fluent
+import SilahCore
+import Vapor
+
+/// The staff workspace: choosing an association, its home, and its policy register.
+struct StaffController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("staff", use: choose)
+        let workspace = routes.grouped(":slug", "staff").grouped(TenantMiddleware())
+        workspace.get(use: home)
+        workspace.get("policies", use: policies)
+    }
+
+    /// Lists the associations the person works in; with only one, goes straight there.
+    func choose(req: Request) async throws -> Response {
+        guard let user = req.auth.get(User.self) else {
+            return req.redirect(to: SiteURL.login(next: SiteURL.chooseAssociation))
+        }
+        let memberships = try await Membership.query(on: req.db)
+            .filter(\.$user.$id == user.requireID())
+            .filter(\.$isActive == true)
+            .with(\.$association)
+            .all()
+        if memberships.count == 1, let only = memberships.first {
+            return req.redirect(to: SiteURL.staffHome(only.association.slug))
+        }
+        let t = req.t
+        var items: [ChooseContext.Item] = []
+        for membership in memberships {
+            let association = membership.association
+            let policy = try await PolicyStore.currentVersion(of: association, on: req.db).map { try $0.policy() }
+            let role = Role(rawValue: membership.role)
+            items.append(
+                ChooseContext.Item(
+                    href: SiteURL.staffHome(association.slug),
+                    name: t(association.nameAr, association.nameEn),
+                    role: role.flatMap { policy?.title(of: $0, in: req.language) } ?? membership.role
+                )
+            )
+        }
+        let context = ChooseContext(
+            page: PageContext(request: req, title: t("اختر الجمعية", "Choose an association")),
+            heading: t("في أي جمعية تعمل الآن؟", "Which association are you working in?"),
+            items: items,
+            empty: t(
+                "حسابك غير مرتبط بأي جمعية. اطلب من مدير النظام إضافتك.",
+                "Your account belongs to no association yet. Ask an administrator to add you."),
+            isEmpty: items.isEmpty
+        )
+        return try await req.view.render("staff/choose", context).encodeResponse(for: req)
+    }
+
+    func home(req: Request) async throws -> View {
+        let tenant = try req.tenant
+        try tenant.require(.viewStaffHome)
+        let t = req.t
+        let duties = Permissions.actions(for: tenant.role).map { ActionNames.describe($0, t) }
+        return try await req.view.render(
+            "staff/home",
+            StaffHomeContext(
+                page: PageContext(request: req, title: t(tenant.association.nameAr, tenant.association.nameEn)),
+                workspace: WorkspaceContext(request: req, tenant: tenant),
+                heading: t("مرحبًا \(tenant.user.name)", "Welcome, \(tenant.user.name)"),
+                dutiesHeading: t("ما يتيحه لك دورك", "What your role lets you do"),
+                duties: duties,
+                policyLink: Link(
+                    href: SiteURL.policy(tenant.association.slug), label: t("السياسة المعتمدة", "The approved policy"))
+            )
+        )
+    }
+
+    func policies(req: Request) async throws -> View {
+        let tenant = try req.tenant
+        try tenant.require(.viewPolicyRegister)
+        let t = req.t
+        let versions = try await tenant.query(PolicyVersion.self, on: req.db).sort(\.$number, .descending).all()
+        let rows = try versions.map { version in
+            let policy = try version.policy()
+            let document = PolicyDocument(policy: policy, language: req.language)
+            let approval =
+                document.approval.statement ?? document.approval.note ?? t("لا يوجد سجل اعتماد", "No approval record")
+            let recorded = version.createdAt.map { DateText.both(GregorianDate.today(now: $0), t) } ?? ""
+            return PolicyRegisterContext.Row(
+                number: t(Digits.arabicIndic(version.number), String(version.number)),
+                title: document.title,
+                approval: approval,
+                recorded: recorded,
+                status: version.isCurrent ? t("المعتمدة حاليًا", "Current") : t("سابقة", "Superseded"),
+                isCurrent: version.isCurrent
+            )
+        }
+        return try await req.view.render(
+            "staff/policies",
+            PolicyRegisterContext(
+                page: PageContext(request: req, title: t("سجل السياسات", "Policy register")),
+                workspace: WorkspaceContext(request: req, tenant: tenant),
+                heading: t("سجل السياسات واعتمادها", "Policy register and approvals"),
+                columns: [
+                    t("الإصدار", "Version"), t("العنوان", "Title"), t("الاعتماد", "Approval"), t("سُجّل في", "Recorded"),
+                    t("الحالة", "Status"),
+                ],
+                rows: rows
+            )
+        )
+    }
+}
+
+extension PolicyVersion: TenantOwned {
+    static var tenantField: KeyPath<PolicyVersion, FieldProperty<PolicyVersion, UUID>> { \.$association.$id }
+}
+
+/// Dates as people read them here: Hijri beside Gregorian.
+enum DateText {
+    static func both(_ day: GregorianDate, _ t: Translator) -> String {
+        let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day)
+        return t(
+            [hijri?.textAr, day.textAr].compactMap { $0 }.joined(separator: " — "),
+            [hijri?.textEn, day.textEn].compactMap { $0 }.joined(separator: " — ")
+        )
+    }
+}
+
+/// How each action reads to the person who may take it.
+enum ActionNames {
+    static func describe(_ action: Action, _ t: Translator) -> String {
+        switch action {
+        case .viewStaffHome: t("فتح مساحة عمل الجمعية", "Open the association's workspace")
+        case .viewPolicyRegister: t("الاطلاع على سجل السياسات واعتمادها", "Read the policy register and approvals")
+        case .recordPolicyVersion: t("تسجيل إصدار معتمد جديد من السياسة", "Record a newly approved policy version")
+        case .manageStaff: t("إضافة الموظفين وتغيير أدوارهم", "Add staff and change their roles")
+        case .viewAuditTrail: t("الاطلاع على سجل التدقيق", "Read the audit trail")
+        case .exportAuditTrail: t("تصدير سجل التدقيق", "Export the audit trail")
+        case .manageOwnTokens: t("إدارة رموز الوصول الخاصة بك", "Manage your own access tokens")
+        }
+    }
+
+    static func label(_ code: String, _ t: Translator) -> String {
+        switch code {
+        case "sign_in": t("تسجيل دخول", "Sign-in")
+        case "sign_in_failed": t("محاولة دخول فاشلة", "Failed sign-in")
+        case "sign_in_throttled": t("دخول مؤجل لكثرة المحاولات", "Sign-in throttled")
+        case "sign_out": t("تسجيل خروج", "Sign-out")
+        case "password_set": t("تعيين كلمة مرور", "Password set")
+        case "password_changed": t("تغيير كلمة المرور", "Password changed")
+        case "password_link_requested": t("طلب رابط كلمة مرور", "Password link requested")
+        case "staff_added": t("إضافة موظف", "Staff member added")
+        case "staff_role_changed": t("تغيير دور موظف", "Staff role changed")
+        case "staff_deactivated": t("إيقاف حساب موظف", "Staff member deactivated")
+        case "staff_reactivated": t("إعادة تفعيل حساب موظف", "Staff member reactivated")
+        case "token_created": t("إنشاء رمز وصول", "Access token created")
+        case "token_revoked": t("إلغاء رمز وصول", "Access token revoked")
+        case "policy_version_recorded": t("تسجيل إصدار سياسة", "Policy version recorded")
+        case "association_set_up": t("إعداد الجمعية", "Association set up")
+        case "audit_exported": t("تصدير سجل التدقيق", "Audit trail exported")
+        default: code
+        }
+    }
+
+    static let auditActions = [
+        "sign_in", "sign_in_failed", "sign_in_throttled", "sign_out", "password_set", "password_changed",
+        "password_link_requested", "staff_added", "staff_role_changed", "staff_deactivated", "staff_reactivated",
+        "token_created", "token_revoked", "policy_version_recorded", "association_set_up", "audit_exported",
+    ]
+}

@@ -1,0 +1,273 @@
+import Fluent
+import SilahCore
+import Vapor
+
+/// An association's staff: who they are and which role they hold. Administrators only.
+struct StaffUsersController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped(":slug", "staff", "users").grouped(TenantMiddleware())
+        users.get(use: index)
+        users.post(use: add)
+        users.get(":membershipID", use: show)
+        users.post(":membershipID", use: update)
+    }
+
+    struct AddForm: Content {
+        var name: String?
+        var email: String?
+        var role: String?
+    }
+
+    func index(req: Request) async throws -> View {
+        let tenant = try req.tenant
+        try tenant.require(.manageStaff)
+        return try await renderIndex(
+            req, tenant: tenant, form: AddForm(role: Role.relationsOfficer.rawValue), errors: [:], notice: nil)
+    }
+
+    func add(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.manageStaff)
+        let form = try req.content.decode(AddForm.self)
+        let t = req.t
+        var errors: [String: String] = [:]
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        let email = Accounts.normalizedEmail(form.email ?? "")
+        if name.isEmpty { errors["name"] = t("الاسم مطلوب.", "The name is required.") }
+        if !EmailAddress.looksValid(email) {
+            errors["email"] = t("اكتب بريدًا إلكترونيًا صحيحًا.", "Enter a valid e-mail address.")
+        }
+        guard let role = Role(rawValue: form.role ?? ""), tenant.policy.staffRoles.contains(role) else {
+            throw LocalizedAbort.badRequest(
+                field: "role",
+                LocalizedReason(ar: "دور غير موجود في سياسة الجمعية.", en: "No such role in this association's policy.")
+            )
+        }
+        guard errors.isEmpty else {
+            return try await renderIndex(req, tenant: tenant, form: form, errors: errors, notice: nil).response(
+                .unprocessableEntity, for: req)
+        }
+        let result = try await StaffDirectory.add(
+            name: name, email: email, role: role, to: tenant.association,
+            by: .user(tenant.userID, address: req.clientAddress), on: req.db
+        )
+        switch result {
+        case .alreadyMember:
+            errors["email"] = t(
+                "لهذا البريد حساب في هذه الجمعية.", "This e-mail already has an account in this association.")
+            return try await renderIndex(req, tenant: tenant, form: form, errors: errors, notice: nil).response(
+                .conflict, for: req)
+        case .added(let user, let linkSecret):
+            if let linkSecret {
+                try await PasswordMail.send(to: user, secret: linkSecret, reset: false, app: req.application)
+            }
+            let notice = t(
+                "أُضيف \(user.name). \(linkSecret == nil ? "له حساب من قبل، فيدخل بكلمة مروره." : "أُرسل إلى بريده رابط لتعيين كلمة المرور.")",
+                "\(user.name) was added. \(linkSecret == nil ? "They already had an account and sign in with it." : "A link to set a password was sent to their e-mail.")"
+            )
+            return try await renderIndex(
+                req, tenant: tenant, form: AddForm(role: role.rawValue), errors: [:], notice: notice
+            ).encodeResponse(for: req)
+        }
+    }
+
+    func show(req: Request) async throws -> View {
+        let tenant = try req.tenant
+        try tenant.require(.manageStaff)
+        let membership = try await tenant.find(
+            Membership.self, req.parameters.get("membershipID", as: UUID.self), on: req.db)
+        return try await renderMember(req, tenant: tenant, membership: membership)
+    }
+
+    struct UpdateForm: Content {
+        var role: String?
+        var active: String?
+    }
+
+    func update(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.manageStaff)
+        let membership = try await tenant.find(
+            Membership.self, req.parameters.get("membershipID", as: UUID.self), on: req.db)
+        let form = try req.content.decode(UpdateForm.self)
+        guard let role = Role(rawValue: form.role ?? ""), tenant.policy.staffRoles.contains(role) else {
+            throw LocalizedAbort.badRequest(
+                field: "role",
+                LocalizedReason(ar: "دور غير موجود في سياسة الجمعية.", en: "No such role in this association's policy.")
+            )
+        }
+        let user = try await membership.$user.get(on: req.db)
+        let active = form.active == "on" || form.active == "true"
+        if user.id == tenant.userID && (role != .admin || !active) {
+            throw LocalizedAbort.badRequest(
+                field: "role",
+                LocalizedReason(
+                    ar: "لا يمكنك سحب صلاحية الإدارة من نفسك أو إيقاف حسابك.",
+                    en: "You cannot remove your own administrator role or deactivate yourself.")
+            )
+        }
+        try await StaffDirectory.update(
+            membership, user: user, role: role, active: active, by: .user(tenant.userID, address: req.clientAddress),
+            in: tenant.associationID, on: req.db)
+        return req.redirect(to: SiteURL.staffUsers(tenant.association.slug))
+    }
+
+    private func roleOptions(_ tenant: Tenant, _ req: Request, selected: String?) -> [StaffListContext.Option] {
+        tenant.policy.staffRoles.map {
+            StaffListContext.Option(
+                value: $0.rawValue, label: tenant.policy.title(of: $0, in: req.language),
+                selected: $0.rawValue == selected)
+        }
+    }
+
+    private func renderIndex(_ req: Request, tenant: Tenant, form: AddForm, errors: [String: String], notice: String?)
+        async throws -> View
+    {
+        let t = req.t
+        let memberships = try await tenant.query(Membership.self, on: req.db).with(\.$user).all()
+            .sorted { $0.user.name < $1.user.name }
+        let rows = memberships.map { membership in
+            StaffListContext.Row(
+                href: SiteURL.staffUser(tenant.association.slug, membership.id ?? UUID()),
+                name: membership.user.name,
+                email: membership.user.email,
+                role: Role(rawValue: membership.role).map { tenant.policy.title(of: $0, in: req.language) }
+                    ?? membership.role,
+                status: membership.isActive
+                    ? (membership.user.passwordHash == nil
+                        ? t("بانتظار تعيين كلمة المرور", "Awaiting password") : t("نشط", "Active"))
+                    : t("موقوف", "Deactivated")
+            )
+        }
+        return try await req.view.render(
+            "staff/users",
+            StaffListContext(
+                page: PageContext(request: req, title: t("الموظفون", "Staff")),
+                workspace: WorkspaceContext(request: req, tenant: tenant),
+                heading: t("موظفو الجمعية وأدوارهم", "Staff and their roles"),
+                columns: [
+                    t("الاسم", "Name"), t("البريد الإلكتروني", "E-mail"), t("الدور", "Role"), t("الحالة", "Status"),
+                ],
+                rows: rows,
+                addHeading: t("إضافة موظف", "Add a staff member"),
+                nameLabel: t("الاسم", "Name"),
+                emailLabel: t("البريد الإلكتروني", "E-mail"),
+                roleLabel: t("الدور", "Role"),
+                roles: roleOptions(tenant, req, selected: form.role),
+                submitLabel: t("أضف وأرسل رابط كلمة المرور", "Add and send a password link"),
+                action: SiteURL.staffUsers(tenant.association.slug),
+                name: FieldState(value: form.name ?? "", error: errors["name"] ?? ""),
+                email: FieldState(value: form.email ?? "", error: errors["email"] ?? ""),
+                notice: notice ?? "",
+                hasNotice: notice != nil
+            )
+        )
+    }
+
+    private func renderMember(_ req: Request, tenant: Tenant, membership: Membership) async throws -> View {
+        let t = req.t
+        let user = try await membership.$user.get(on: req.db)
+        return try await req.view.render(
+            "staff/user",
+            StaffMemberContext(
+                page: PageContext(request: req, title: user.name),
+                workspace: WorkspaceContext(request: req, tenant: tenant),
+                heading: user.name,
+                email: user.email,
+                roleLabel: t("الدور", "Role"),
+                roles: roleOptions(tenant, req, selected: membership.role),
+                activeLabel: t("الحساب نشط", "Account active"),
+                isActive: membership.isActive,
+                submitLabel: t("احفظ", "Save"),
+                action: SiteURL.staffUser(tenant.association.slug, try membership.requireID()),
+                backLink: Link(
+                    href: SiteURL.staffUsers(tenant.association.slug), label: t("العودة إلى الموظفين", "Back to staff"))
+            )
+        )
+    }
+}
+
+/// Adding staff and changing their roles, shared by the pages, the CLI and the demo.
+enum StaffDirectory {
+    enum AddResult {
+        /// `linkSecret` is set when the person has no password yet.
+        case added(User, linkSecret: String?)
+        case alreadyMember
+    }
+
+    static func add(
+        name: String,
+        email: String,
+        role: Role,
+        to association: Association,
+        by actor: AuditActor,
+        passwordHash: String? = nil,
+        on db: Database
+    ) async throws -> AddResult {
+        let associationID = try association.requireID()
+        return try await db.transaction { db in
+            let user: User
+            if let existing = try await User.query(on: db).filter(\.$email == Accounts.normalizedEmail(email)).first() {
+                let already = try await Membership.query(on: db)
+                    .filter(\.$user.$id == existing.requireID())
+                    .filter(\.$association.$id == associationID)
+                    .count()
+                if already > 0 { return .alreadyMember }
+                user = existing
+            } else {
+                user = User(email: email, name: name, passwordHash: passwordHash)
+                try await user.create(on: db)
+            }
+            let membership = Membership(userID: try user.requireID(), associationID: associationID, role: role.rawValue)
+            try await membership.create(on: db)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "staff_added",
+                    subjectType: "user",
+                    subjectID: try user.requireID().uuidString,
+                    changes: [
+                        "role": .init(before: nil, after: role.rawValue),
+                        "email": .init(before: nil, after: user.email),
+                    ]
+                ),
+                by: actor,
+                in: associationID,
+                on: db
+            )
+            let secret = user.passwordHash == nil ? try await Accounts.issueLink(for: user, on: db) : nil
+            return .added(user, linkSecret: secret)
+        }
+    }
+
+    static func update(
+        _ membership: Membership, user: User, role: Role, active: Bool, by actor: AuditActor, in associationID: UUID,
+        on db: Database
+    ) async throws {
+        try await db.transaction { db in
+            let subject = try user.requireID().uuidString
+            if membership.role != role.rawValue {
+                let before = membership.role
+                membership.role = role.rawValue
+                try await membership.save(on: db)
+                try await AuditLog.record(
+                    AuditEvent(
+                        action: "staff_role_changed", subjectType: "user", subjectID: subject,
+                        changes: ["role": .init(before: before, after: role.rawValue)]),
+                    by: actor, in: associationID, on: db
+                )
+            }
+            if membership.isActive != active {
+                membership.isActive = active
+                try await membership.save(on: db)
+                try await AuditLog.record(
+                    AuditEvent(
+                        action: active ? "staff_reactivated" : "staff_deactivated", subjectType: "user",
+                        subjectID: subject,
+                        changes: ["active": .init(before: String(!active), after: String(active))]
+                    ),
+                    by: actor, in: associationID, on: db
+                )
+            }
+        }
+    }
+}

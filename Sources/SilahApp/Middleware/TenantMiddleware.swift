@@ -1,0 +1,86 @@
+import Fluent
+import SilahCore
+import Vapor
+
+/// Staff pages under `/{slug}/staff`: the person must be signed in and a member of that association.
+/// Anyone else gets 404, as if the association had no such page, so nothing leaks across associations.
+struct TenantMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let user = request.auth.get(User.self), user.isActive else {
+            if request.method == .GET {
+                let target = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+                return request.redirect(to: SiteURL.login(next: target))
+            }
+            throw Abort(.unauthorized)
+        }
+        let slug = try request.parameters.require("slug")
+        request.setTenant(try await Tenancy.resolve(slug: slug, user: user, on: request.db))
+        return try await next.respond(to: request)
+    }
+}
+
+/// Bearer tokens for the JSON API: `Authorization: Bearer silah_…`.
+struct TokenAuthenticator: AsyncBearerAuthenticator {
+    func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
+        guard
+            let token = try await AccessToken.query(on: request.db)
+                .filter(\.$secretHash == Secrets.sha256(bearer.token))
+                .filter(\.$revokedAt == nil)
+                .with(\.$user)
+                .with(\.$association)
+                .first(),
+            token.user.isActive
+        else { return }
+        token.lastUsedAt = Date()
+        try await token.save(on: request.db)
+        request.auth.login(token.user)
+        request.auth.login(token)
+    }
+}
+
+extension AccessToken: Authenticatable {}
+
+/// API routes under `/api/v1/associations/{slug}/…` that need a token: the token must belong to
+/// that association, and the person must still be a member there.
+struct APITenantMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let token = request.auth.get(AccessToken.self) else {
+            throw LocalizedAbort(
+                status: .unauthorized,
+                localized: LocalizedReason(
+                    ar: "أرسل رمز وصول شخصيًا صالحًا في الترويسة Authorization: Bearer.",
+                    en: "Send a valid personal access token as Authorization: Bearer."
+                )
+            )
+        }
+        let slug = try request.parameters.require("slug")
+        guard token.association.slug == slug else { throw Abort(.notFound) }
+        request.setTenant(try await Tenancy.resolve(slug: slug, user: token.user, on: request.db))
+        return try await next.respond(to: request)
+    }
+}
+
+enum Tenancy {
+    /// The user's tenant in the association at `slug`, or 404.
+    static func resolve(slug: String, user: User, on db: Database) async throws -> Tenant {
+        let userID = try user.requireID()
+        guard let association = try await PolicyStore.association(slug: slug, on: db),
+            let associationID = association.id,
+            let membership = try await Membership.query(on: db)
+                .filter(\.$user.$id == userID)
+                .filter(\.$association.$id == associationID)
+                .filter(\.$isActive == true)
+                .first(),
+            let role = Role(rawValue: membership.role),
+            let version = try await PolicyStore.currentVersion(of: association, on: db)
+        else { throw Abort(.notFound) }
+        return Tenant(
+            association: association,
+            associationID: associationID,
+            policy: try version.policy(),
+            user: user,
+            userID: userID,
+            role: role
+        )
+    }
+}

@@ -1,0 +1,57 @@
+import Fluent
+import Vapor
+
+/// A staff member. Belongs to one or more associations through memberships.
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    /// Lower case; one account per address.
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    /// bcrypt; `nil` until the person sets a password through their one-time link.
+    @OptionalField(key: "password_hash") var passwordHash: String?
+    @Field(key: "is_active") var isActive: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    @Children(for: \.$user) var memberships: [Membership]
+
+    init() {}
+
+    init(id: UUID? = nil, email: String, name: String, passwordHash: String? = nil) {
+        self.id = id
+        self.email = email.lowercased()
+        self.name = name
+        self.passwordHash = passwordHash
+        self.isActive = true
+    }
+}
+
+extension User: ModelSessionAuthenticatable {}
+
+/// A staff member's role in one association.
+final class Membership: Model, @unchecked Sendable {
+    static let schema = "memberships"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Parent(key: "association_id") var association: Association
+    /// A `Role` code.
+    @Field(key: "role") var role: String
+    /// Access to this association only; deactivating here leaves the person's other associations alone.
+    @Field(key: "is_active") var isActive: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(userID: UUID, associationID: UUID, role: String) {
+        self.$user.id = userID
+        self.$association.id = associationID
+        self.role = role
+        self.isActive = true
+    }
+}
+
+extension Membership: TenantOwned {
+    static var tenantField: KeyPath<Membership, FieldProperty<Membership, UUID>> { \.$association.$id }
+}

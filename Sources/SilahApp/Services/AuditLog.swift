@@ -1,0 +1,133 @@
+import Fluent
+import Foundation
+import SilahCore
+import Vapor
+
+/// What happened, to what, and which fields changed.
+struct AuditEvent: Sendable {
+    var action: String
+    var subjectType: String = ""
+    var subjectID: String = ""
+    /// field → (before, after); `nil` for a value that did not exist.
+    var changes: [String: FieldChange] = [:]
+
+    struct FieldChange: Sendable, Codable, Equatable {
+        let before: String?
+        let after: String?
+    }
+}
+
+/// Who did it, and from where.
+struct AuditActor: Sendable {
+    let userID: UUID?
+    let label: String
+    let address: String
+
+    static func user(_ id: UUID, address: String) -> AuditActor {
+        AuditActor(userID: id, label: "user:\(id)", address: address)
+    }
+    static let commandLine = AuditActor(userID: nil, label: "cli", address: "")
+    static func anonymous(address: String) -> AuditActor {
+        AuditActor(userID: nil, label: "anonymous", address: address)
+    }
+}
+
+/// Appends to the per-association audit chains and checks them.
+enum AuditLog {
+    static func record(
+        _ event: AuditEvent,
+        by actor: AuditActor,
+        in chain: UUID?,
+        on db: Database,
+        now: Date = Date()
+    ) async throws {
+        let chainID = chain ?? AuditRecord.systemChain
+        var attempt = 0
+        while true {
+            do {
+                try await append(event, by: actor, chainID: chainID, on: db, now: now)
+                return
+            } catch  where attempt < 5 && isUniqueViolation(error) {
+                // Another writer took this place in the chain; seal again after its record.
+                attempt += 1
+            }
+        }
+    }
+
+    private static func append(_ event: AuditEvent, by actor: AuditActor, chainID: UUID, on db: Database, now: Date)
+        async throws
+    {
+        let last = try await AuditRecord.query(on: db)
+            .filter(\.$chainID == chainID)
+            .sort(\.$sequence, .descending)
+            .first()
+        let entry = AuditEntry(
+            sequence: 0,
+            at: Timestamps.iso(now),
+            actor: actor.label,
+            action: event.action,
+            subjectType: event.subjectType,
+            subjectID: event.subjectID,
+            address: actor.address,
+            changes: canonicalJSON(event.changes)
+        )
+        let sealed = AuditChain.seal(entry, after: last?.entry, hasher: Secrets.sha256)
+        let record = AuditRecord(
+            chainID: chainID, actorID: actor.userID, day: GregorianDate.today(now: now).iso, entry: sealed)
+        try await record.create(on: db)
+    }
+
+    /// The first break in the chain, or `nil` when it is intact.
+    static func verify(chain: UUID, on db: Database) async throws -> (AuditChainBreak, AuditRecord?)? {
+        let records = try await AuditRecord.query(on: db).filter(\.$chainID == chain).sort(\.$sequence).all()
+        guard let broken = AuditChain.verify(records.map(\.entry), hasher: Secrets.sha256) else { return nil }
+        return (broken, records.first { $0.sequence == broken.sequence })
+    }
+
+    static func canonicalJSON(_ changes: [String: AuditEvent.FieldChange]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(changes)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    static func decodeChanges(_ text: String) -> [String: AuditEvent.FieldChange] {
+        (try? JSONDecoder().decode([String: AuditEvent.FieldChange].self, from: Data(text.utf8))) ?? [:]
+    }
+
+    private static func isUniqueViolation(_ error: any Error) -> Bool {
+        let text = String(describing: error).lowercased()
+        return text.contains("unique") || text.contains("duplicate key") || text.contains("23505")
+    }
+}
+
+enum Timestamps {
+    /// `2026-11-22T21:30:00.123Z`
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
+
+extension Request {
+    /// The client's address as Silah sees it (the socket peer; a proxy's header is not trusted).
+    /// In-memory tests have no socket, so the test environment alone reads it from a test header.
+    var clientAddress: String {
+        if application.environment == .testing, let address = headers.first(name: "X-Test-Address") {
+            return address
+        }
+        return remoteAddress?.ipAddress ?? ""
+    }
+
+    /// Records an event by the signed-in staff member (or anonymously) in `chain`.
+    func audit(_ event: AuditEvent, in chain: UUID?) async throws {
+        let actor: AuditActor =
+            if let user = auth.get(User.self), let id = user.id {
+                .user(id, address: clientAddress)
+            } else {
+                .anonymous(address: clientAddress)
+            }
+        try await AuditLog.record(event, by: actor, in: chain, on: db)
+    }
+}

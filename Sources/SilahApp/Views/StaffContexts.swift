@@ -1,0 +1,206 @@
+import SilahCore
+import Vapor
+
+struct Link: Encodable {
+    let href: String
+    let label: String
+}
+
+struct ChooseContext: Encodable {
+    struct Item: Encodable {
+        let href: String
+        let name: String
+        let role: String
+    }
+
+    let page: PageContext
+    let heading: String
+    let items: [Item]
+    let empty: String
+    let isEmpty: Bool
+}
+
+/// What every page inside an association's workspace shows above its content.
+struct WorkspaceContext: Encodable {
+    let associationName: String
+    let roleTitle: String
+    let links: [Link]
+
+    init(request: Request, tenant: Tenant) {
+        let t = request.t
+        let slug = tenant.association.slug
+        associationName = t(tenant.association.nameAr, tenant.association.nameEn)
+        roleTitle = tenant.policy.title(of: tenant.role, in: request.language)
+        var links = [Link(href: SiteURL.staffHome(slug), label: t("الرئيسية", "Home"))]
+        if tenant.allows(.viewPolicyRegister) {
+            links.append(Link(href: SiteURL.policyRegister(slug), label: t("سجل السياسات", "Policy register")))
+        }
+        if tenant.allows(.manageStaff) {
+            links.append(Link(href: SiteURL.staffUsers(slug), label: t("الموظفون", "Staff")))
+        }
+        if tenant.allows(.viewAuditTrail) {
+            links.append(Link(href: SiteURL.audit(slug), label: t("سجل التدقيق", "Audit trail")))
+        }
+        self.links = links
+    }
+}
+
+struct StaffHomeContext: Encodable {
+    let page: PageContext
+    let workspace: WorkspaceContext
+    let heading: String
+    let dutiesHeading: String
+    let duties: [String]
+    let policyLink: Link
+}
+
+struct PolicyRegisterContext: Encodable {
+    struct Row: Encodable {
+        let number: String
+        let title: String
+        let approval: String
+        let recorded: String
+        let status: String
+        let isCurrent: Bool
+    }
+
+    let page: PageContext
+    let workspace: WorkspaceContext
+    let heading: String
+    let columns: [String]
+    let rows: [Row]
+}
+
+struct StaffListContext: Encodable {
+    struct Row: Encodable {
+        let href: String
+        let name: String
+        let email: String
+        let role: String
+        let status: String
+    }
+
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let page: PageContext
+    let workspace: WorkspaceContext
+    let heading: String
+    let columns: [String]
+    let rows: [Row]
+    let addHeading: String
+    let nameLabel: String
+    let emailLabel: String
+    let roleLabel: String
+    let roles: [Option]
+    let submitLabel: String
+    let action: String
+    let name: FieldState
+    let email: FieldState
+    let notice: String
+    let hasNotice: Bool
+}
+
+struct StaffMemberContext: Encodable {
+    let page: PageContext
+    let workspace: WorkspaceContext
+    let heading: String
+    let email: String
+    let roleLabel: String
+    let roles: [StaffListContext.Option]
+    let activeLabel: String
+    let isActive: Bool
+    let submitLabel: String
+    let action: String
+    let backLink: Link
+}
+
+struct AuditPageContext: Encodable {
+    struct Row: Encodable {
+        let sequence: Int
+        let when: String
+        let whenHijri: String
+        let actor: String
+        let action: String
+        let subject: String
+        let address: String
+        let changes: String
+    }
+
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let page: PageContext
+    let workspace: WorkspaceContext
+    let heading: String
+    let filtersHeading: String
+    let staffLabel: String
+    let staffOptions: [Option]
+    let actionLabel: String
+    let actionOptions: [Option]
+    let subjectLabel: String
+    let subject: String
+    let fromLabel: String
+    let from: String
+    let toLabel: String
+    let to: String
+    let dateHint: String
+    let filterLabel: String
+    let exportLink: Link
+    let canExport: Bool
+    let columns: [String]
+    let rows: [Row]
+    let empty: String
+    let isEmpty: Bool
+    let error: String
+    let hasError: Bool
+}
+
+struct AccountContext: Encodable {
+    struct TokenRow: Encodable {
+        let name: String
+        let prefix: String
+        let association: String
+        let created: String
+        let lastUsed: String
+        let revokeAction: String
+    }
+
+    struct Option: Encodable {
+        let value: String
+        let label: String
+    }
+
+    let page: PageContext
+    let heading: String
+    let name: String
+    let email: String
+    let passwordHeading: String
+    let currentLabel: String
+    let newLabel: String
+    let confirmLabel: String
+    let passwordSubmit: String
+    let passwordError: String
+    let hasPasswordError: Bool
+    let notice: String
+    let hasNotice: Bool
+    let tokensHeading: String
+    let tokensExplanation: String
+    let tokenColumns: [String]
+    let tokens: [TokenRow]
+    let hasTokens: Bool
+    let revokeLabel: String
+    let tokenNameLabel: String
+    let associationLabel: String
+    let associations: [Option]
+    let createTokenLabel: String
+    let newToken: String
+    let hasNewToken: Bool
+    let newTokenNotice: String
+}

@@ -1,0 +1,57 @@
+/// Something a staff member can do in Silah. Each new feature adds its actions here, and the
+/// matrix below says who may do them; pages and API consult only this.
+public enum Action: String, Sendable, Codable, CaseIterable {
+    /// Open the staff workspace of an association.
+    case viewStaffHome = "view_staff_home"
+    /// Read the association's policy versions and their approval records.
+    case viewPolicyRegister = "view_policy_register"
+    /// Record a newly approved policy version (the board's decision).
+    case recordPolicyVersion = "record_policy_version"
+    /// Add staff, change their roles, deactivate them.
+    case manageStaff = "manage_staff"
+    case viewAuditTrail = "view_audit_trail"
+    case exportAuditTrail = "export_audit_trail"
+    /// Create and revoke one's own personal access tokens.
+    case manageOwnTokens = "manage_own_tokens"
+}
+
+/// The permission matrix: role × action, as data.
+public enum Permissions {
+    public static let matrix: [Action: Set<Role>] = [
+        .viewStaffHome: Set(Role.allCases),
+        .viewPolicyRegister: Set(Role.allCases),
+        .recordPolicyVersion: [.admin, .boardMember],
+        .manageStaff: [.admin],
+        .viewAuditTrail: [.admin, .manager],
+        .exportAuditTrail: [.admin, .manager],
+        .manageOwnTokens: Set(Role.allCases),
+    ]
+
+    public static func allows(_ role: Role, to action: Action) -> Bool {
+        matrix[action]?.contains(role) ?? false
+    }
+
+    /// The actions a role may take, in declaration order.
+    public static func actions(for role: Role) -> [Action] {
+        Action.allCases.filter { allows(role, to: $0) }
+    }
+}
+
+/// A staff member tried something their role does not allow.
+public struct NotPermitted: SilahError, Equatable {
+    public let role: Role
+    public let action: Action
+
+    public init(role: Role, action: Action) {
+        self.role = role
+        self.action = action
+    }
+
+    public var code: String { "not_permitted" }
+    public var reason: LocalizedReason {
+        LocalizedReason(
+            ar: "لا تسمح صلاحيات دورك بهذا الإجراء.",
+            en: "Your role does not allow this action (\(action.rawValue))."
+        )
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import SilahApp
+
+/// A person using Silah through its pages: keeps cookies between requests and sends back the
+/// CSRF token of the last page, as a browser does.
+final class Visitor {
+    let app: Application
+    private(set) var cookies: [String: String] = [:]
+    private(set) var csrf = ""
+    var address = "203.0.113.7"
+
+    init(_ app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path, body: nil)
+    }
+
+    @discardableResult
+    func post(_ path: String, _ form: [String: String], csrf explicit: String? = nil) async throws
+        -> TestingHTTPResponse
+    {
+        var fields = form
+        fields["csrf"] = explicit ?? csrf
+        let body = fields.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.joined(separator: "&")
+        return try await send(.POST, path, body: body)
+    }
+
+    /// Signs in through the login page and, like a browser, follows where it leads; returns the
+    /// response to the form.
+    @discardableResult
+    func signIn(_ email: String, _ password: String = DemoAccounts.password) async throws -> TestingHTTPResponse {
+        try await get("/login")
+        let response = try await post("/login", ["email": email, "password": password])
+        if response.status == .seeOther, let next = response.headers.first(name: .location) {
+            let landing = try await get(next)
+            if landing.status == .seeOther, let last = landing.headers.first(name: .location) { try await get(last) }
+        }
+        return response
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        headers.add(name: "X-Test-Address", value: address)
+        var buffer: ByteBuffer?
+        if let body {
+            headers.contentType = .urlEncodedForm
+            buffer = ByteBuffer(string: body)
+        }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
+        for value in response.headers[.setCookie] {
+            let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            let expired = value.lowercased().contains("expires=thu, 01 jan 1970")
+            cookies[String(pair[0])] = expired ? nil : String(pair[1])
+        }
+        if let range = response.body.string.range(of: #"name="csrf" value="([^"]*)""#, options: .regularExpression) {
+            csrf = String(response.body.string[range]).components(separatedBy: "value=\"")[1].replacingOccurrences(
+                of: "\"", with: "")
+        }
+        return response
+    }
+}
