@@ -3,3 +3,52 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
   button.hidden = false;
   button.addEventListener("click", function () { window.print(); });
 });
+
+// As people type a date, an ID or a mobile, say what Silah understood (Hijri and Gregorian, or why
+// the number is refused). The form works without this; the server checks everything again.
+(function () {
+  var lang = document.documentElement.lang === "en" ? "En" : "Ar";
+  function hint(input) { return input.parentNode.querySelector(".live-hint"); }
+  function show(input, text, ok) {
+    var box = hint(input);
+    if (!box) { return; }
+    box.textContent = text;
+    box.className = "live-hint " + (ok ? "ok" : "bad");
+  }
+  function asDate(text) {
+    var digits = text.replace(/[٠-٩]/g, function (d) { return String(d.charCodeAt(0) - 0x660); })
+      .replace(/[^0-9\/\-]/g, "");
+    var parts = digits.split(/[\/\-]/);
+    if (parts.length !== 3) { return null; }
+    if (parts[0].length !== 4) { parts = [parts[2], parts[1], parts[0]]; }
+    var iso = parts[0] + "-" + ("0" + parts[1]).slice(-2) + "-" + ("0" + parts[2]).slice(-2);
+    var year = parseInt(parts[0], 10);
+    return (year >= 1300 && year <= 1600 ? "hijri=" : "gregorian=") + iso;
+  }
+  function check(input) {
+    var value = input.value.trim();
+    if (!value) { show(input, "", true); return; }
+    var kind = input.getAttribute("data-kind"), url;
+    if (kind === "date") {
+      var query = asDate(value);
+      if (!query) { return; }
+      url = "/api/v1/calendar/convert?" + query;
+    } else if (kind === "national-id") {
+      url = "/api/v1/validate/national-id?value=" + encodeURIComponent(value);
+    } else if (kind === "mobile") {
+      url = "/api/v1/validate/mobile?value=" + encodeURIComponent(value);
+    } else { return; }
+    fetch(url).then(function (r) { return r.json(); }).then(function (body) {
+      if (kind === "date") {
+        if (body.hijri) { show(input, body["hijriText" + lang] + " — " + body["gregorianText" + lang], true); }
+        else { show(input, body["reason" + lang], false); }
+      } else {
+        show(input, body.valid ? "✓ " + (body.e164 || body.normalized) : body["reason" + lang], body.valid);
+      }
+    }).catch(function () {});
+  }
+  document.querySelectorAll("input[data-kind]").forEach(function (input) {
+    input.addEventListener("change", function () { check(input); });
+    input.addEventListener("blur", function () { check(input); });
+  });
+})();

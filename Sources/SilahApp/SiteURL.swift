@@ -27,6 +27,16 @@ enum SiteURL {
     static func auditExport(_ slug: String) -> String { "/\(slug)/staff/audit/export" }
     static func policyRegister(_ slug: String) -> String { "/\(slug)/staff/policies" }
     static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id)/revoke" }
+    static func people(_ slug: String) -> String { "/\(slug)/staff/people" }
+    static func newPerson(_ slug: String) -> String { "/\(slug)/staff/people/new" }
+    static func person(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/people/\(id)" }
+    static func editPerson(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/people/\(id)/edit" }
+    static func contacts(_ slug: String) -> String { "/\(slug)/staff/contacts" }
+    static func newContact(_ slug: String, person: UUID? = nil) -> String {
+        "/\(slug)/staff/contacts/new" + (person.map { "?person=\($0)" } ?? "")
+    }
+    static func importPeople(_ slug: String) -> String { "/\(slug)/staff/people/import" }
+    static func exportPeople(_ slug: String) -> String { "/\(slug)/staff/people/export" }
     static func policy(_ slug: String) -> String { "/\(slug)/policy" }
 
     enum API {

@@ -19,6 +19,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(CreateStaffAccounts())
     app.migrations.add(CreateAuditRecord())
     app.migrations.add(SessionRecord.migration)
+    app.migrations.add(CreatePeople())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)

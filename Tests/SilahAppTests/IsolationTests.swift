@@ -11,7 +11,24 @@ extension AppTests {
     /// An administrator of واعي tries everything against إشراقة. Every answer must be 404.
     @Suite struct IsolationTests {
         /// Route parameters this suite knows how to fill with another association's objects.
-        static let knownParameters: Set<String> = ["slug", "membershipID", "tokenID", "secret"]
+        static let knownParameters: Set<String> = ["slug", "membershipID", "tokenID", "secret", "personID"]
+
+        /// A person registered in إشراقة, whose file the attacker must never reach.
+        private func victimPerson(_ app: Application) async throws -> UUID {
+            let eshraqa = try #require(try await PolicyStore.association(slug: "eshraqa", on: app.db))
+            let person = Person(associationID: try eshraqa.requireID())
+            var draft = PersonDraft()
+            (draft.firstName, draft.fatherName, draft.grandfatherName, draft.familyName) = (
+                "منى", "سعد", "علي", "القحطاني"
+            )
+            draft.nationalID = "1000000008"
+            draft.consent = "on"
+            let today = GregorianDate.today()
+            person.apply(try PersonRules.validate(draft, servedType: .beneficiary, today: today), today: today)
+            try await person.create(on: app.db)
+            try await PeopleDirectory.replaceTokens(of: person, on: app.db)
+            return try person.requireID()
+        }
 
         private func fixture(_ app: Application) async throws -> (
             attacker: Visitor, victimMembership: UUID, victimToken: UUID
@@ -27,11 +44,20 @@ extension AppTests {
             return (attacker, try membership.requireID(), try token.requireID())
         }
 
-        private func fill(_ route: Route, slug: String, membership: UUID, token: UUID) -> String {
+        /// واعي's manager: holds the registry permissions its administrator lacks.
+        private func secondAttacker(_ app: Application) async throws -> Visitor {
+            let manager = Visitor(app)
+            try await manager.signIn("manager@waei.demo")
+            return manager
+        }
+
+        private func fill(_ route: Route, slug: String, membership: UUID, token: UUID, person: UUID = UUID()) -> String
+        {
             "/"
                 + route.path.map { component -> String in
                     switch component.description {
                     case ":slug": slug
+                    case ":personID": person.uuidString
                     case ":membershipID": membership.uuidString
                     case ":tokenID": token.uuidString
                     case ":secret": "not-a-real-secret"
@@ -54,6 +80,7 @@ extension AppTests {
 
         @Test func staffPagesOfAnotherAssociationAre404() async throws {
             try await withSilah { app in
+                let personID = try await victimPerson(app)
                 let (attacker, membership, token) = try await fixture(app)
                 let staffRoutes = app.routes.all.filter { route in
                     route.path.first != .constant("api") && route.path.contains(.parameter("slug"))
@@ -61,7 +88,7 @@ extension AppTests {
                 }
                 #expect(staffRoutes.count >= 7)
                 for route in staffRoutes {
-                    let path = fill(route, slug: "eshraqa", membership: membership, token: token)
+                    let path = fill(route, slug: "eshraqa", membership: membership, token: token, person: personID)
                     let res =
                         route.method == .GET
                         ? try await attacker.get(path)
@@ -75,20 +102,35 @@ extension AppTests {
 
         @Test func anotherAssociationsObjectUnderOwnSlugIs404() async throws {
             try await withSilah { app in
+                let personID = try await victimPerson(app)
                 let (attacker, membership, token) = try await fixture(app)
-                let idRoutes = app.routes.all.filter { $0.path.contains(.parameter("membershipID")) }
-                #expect(!idRoutes.isEmpty)
+                let manager = try await secondAttacker(app)
+                let idRoutes = app.routes.all.filter {
+                    $0.path.first != .constant("api")
+                        && ($0.path.contains(.parameter("membershipID")) || $0.path.contains(.parameter("personID")))
+                }
+                #expect(idRoutes.count >= 5)
                 for route in idRoutes {
-                    let path = fill(route, slug: "waei", membership: membership, token: token)
-                    let res =
-                        route.method == .GET
-                        ? try await attacker.get(path)
-                        : try await attacker.post(path, ["role": "admin", "active": "on"])
-                    #expect(res.status == .notFound, "\(route.method) \(path) answered \(res.status)")
+                    let path = fill(route, slug: "waei", membership: membership, token: token, person: personID)
+                    var answers: [HTTPResponseStatus] = []
+                    for visitor in [attacker, manager] {
+                        let form = ["role": "admin", "active": "on", "firstName": "x", "familyName": "y"]
+                        let res =
+                            route.method == .GET ? try await visitor.get(path) : try await visitor.post(path, form)
+                        answers.append(res.status)
+                    }
+                    // Whoever may use the route gets 404; whoever may not gets 403; nobody reaches the object.
+                    #expect(answers.contains(.notFound), "\(route.method) \(path) answered \(answers)")
+                    #expect(
+                        answers.allSatisfy { $0 == .notFound || $0 == .forbidden },
+                        "\(route.method) \(path) answered \(answers)"
+                    )
                 }
                 // Nothing changed on the victim's side.
                 let victim = try #require(try await Membership.find(membership, on: app.db))
                 #expect(victim.role != "admin" || victim.isActive)
+                let person = try #require(try await Person.find(personID, on: app.db))
+                #expect(person.firstName == "منى")
                 let revoke = try await attacker.post(SiteURL.revokeToken(token), [:])
                 #expect(revoke.status == .notFound)
                 let stillValid = try #require(try await AccessToken.find(token, on: app.db))
@@ -98,27 +140,36 @@ extension AppTests {
 
         @Test func tokenAPIOfAnotherAssociationIs404() async throws {
             try await withSilah { app in
+                let personID = try await victimPerson(app)
                 let (_, membership, token) = try await fixture(app)
-                let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@waei.demo").first())
                 let waei = try #require(try await PolicyStore.association(slug: "waei", on: app.db))
-                let (_, secret) = try await Accounts.createToken(for: admin, in: waei, name: "attacker", on: app.db)
+                var secrets: [String] = []
+                for email in ["admin@waei.demo", "manager@waei.demo"] {
+                    let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+                    secrets.append(try await Accounts.createToken(for: user, in: waei, name: "attacker", on: app.db).1)
+                }
                 let publicPaths: Set<String> = ["policy"]
                 let apiRoutes = app.routes.all.filter { route in
                     route.path.first == .constant("api") && route.path.contains(.parameter("slug"))
                         && !publicPaths.contains(route.path.last?.description ?? "")
                 }
-                #expect(apiRoutes.count >= 2)
+                #expect(apiRoutes.count >= 4)
                 for route in apiRoutes {
-                    let path = fill(route, slug: "eshraqa", membership: membership, token: token)
-                    try await app.testing().test(route.method, path, headers: ["Authorization": "Bearer \(secret)"]) {
-                        res in
-                        #expect(res.status == .notFound, "\(route.method) \(path) answered \(res.status)")
+                    let foreign = fill(route, slug: "eshraqa", membership: membership, token: token, person: personID)
+                    let own = fill(route, slug: "waei", membership: membership, token: token, person: personID)
+                    var ownAnswers: [HTTPResponseStatus] = []
+                    for secret in secrets {
+                        let headers: HTTPHeaders = ["Authorization": "Bearer \(secret)"]
+                        let answer = try await app.testing().sendRequest(route.method, foreign, headers: headers)
+                        #expect(answer.status == .notFound, "\(route.method) \(foreign) answered \(answer.status)")
+                        ownAnswers.append(
+                            try await app.testing().sendRequest(route.method, own, headers: headers).status)
                     }
-                    let own = fill(route, slug: "waei", membership: membership, token: token)
-                    try await app.testing().test(route.method, own, headers: ["Authorization": "Bearer \(secret)"]) {
-                        res in
-                        #expect(res.status == .ok, "\(own) should work with the token's own association")
-                    }
+                    // In the token's own association the route works for the role allowed it; an id of
+                    // another association's object is 404 there too.
+                    let expected: HTTPResponseStatus = route.path.contains(.parameter("personID")) ? .notFound : .ok
+                    #expect(ownAnswers.contains(expected), "\(own): \(ownAnswers)")
+                    #expect(!ownAnswers.contains(.ok) || expected == .ok, "\(own): \(ownAnswers)")
                 }
             }
         }

@@ -9,10 +9,17 @@ import Testing
             .viewStaffHome, .viewPolicyRegister, .recordPolicyVersion, .manageStaff, .viewAuditTrail,
             .exportAuditTrail, .manageOwnTokens,
         ],
-        .manager: [.viewStaffHome, .viewPolicyRegister, .viewAuditTrail, .exportAuditTrail, .manageOwnTokens],
-        .relationsOfficer: [.viewStaffHome, .viewPolicyRegister, .manageOwnTokens],
-        .socialResearcher: [.viewStaffHome, .viewPolicyRegister, .manageOwnTokens],
-        .committeeMember: [.viewStaffHome, .viewPolicyRegister, .manageOwnTokens],
+        .manager: [
+            .viewStaffHome, .viewPolicyRegister, .viewAuditTrail, .exportAuditTrail, .manageOwnTokens, .viewPersonFile,
+            .editPersonFile, .logContact, .importPeople, .exportPeople,
+        ],
+        .relationsOfficer: [
+            .viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .editPersonFile, .logContact,
+        ],
+        .socialResearcher: [
+            .viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .editPersonFile, .logContact,
+        ],
+        .committeeMember: [.viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile],
         .boardMember: [.viewStaffHome, .viewPolicyRegister, .recordPolicyVersion, .manageOwnTokens],
     ]
 

@@ -35,6 +35,12 @@ struct WorkspaceContext: Encodable {
         if tenant.allows(.viewPolicyRegister) {
             links.append(Link(href: SiteURL.policyRegister(slug), label: t("سجل السياسات", "Policy register")))
         }
+        if tenant.allows(.viewPersonFile) {
+            links.append(Link(href: SiteURL.people(slug), label: t("السجل", "Registry")))
+        }
+        if tenant.allows(.logContact) {
+            links.append(Link(href: SiteURL.contacts(slug), label: t("التواصل", "Contacts")))
+        }
         if tenant.allows(.manageStaff) {
             links.append(Link(href: SiteURL.staffUsers(slug), label: t("الموظفون", "Staff")))
         }

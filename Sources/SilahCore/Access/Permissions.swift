@@ -13,6 +13,16 @@ public enum Action: String, Sendable, Codable, CaseIterable {
     case exportAuditTrail = "export_audit_trail"
     /// Create and revoke one's own personal access tokens.
     case manageOwnTokens = "manage_own_tokens"
+    /// Search the registry and open a person's file (every opening is audited).
+    case viewPersonFile = "view_person_file"
+    /// Register a person and change their file.
+    case editPersonFile = "edit_person_file"
+    /// Log a contact on one of the policy's channels.
+    case logContact = "log_contact"
+    /// Import people from a spreadsheet.
+    case importPeople = "import_people"
+    /// Export lists of people or contacts.
+    case exportPeople = "export_people"
 }
 
 /// The permission matrix: role × action, as data.
@@ -25,6 +35,13 @@ public enum Permissions {
         .viewAuditTrail: [.admin, .manager],
         .exportAuditTrail: [.admin, .manager],
         .manageOwnTokens: Set(Role.allCases),
+        // Personal data: only the roles whose work needs it. The administrator runs the system and
+        // the board reads aggregates; neither opens files.
+        .viewPersonFile: [.manager, .relationsOfficer, .socialResearcher, .committeeMember],
+        .editPersonFile: [.manager, .relationsOfficer, .socialResearcher],
+        .logContact: [.manager, .relationsOfficer, .socialResearcher],
+        .importPeople: [.manager],
+        .exportPeople: [.manager],
     ]
 
     public static func allows(_ role: Role, to action: Action) -> Bool {

@@ -127,8 +127,8 @@ enum AuditQueries {
         if let staff = UUID(uuidString: filter.staff) { query = query.filter(\.$actorID == staff) }
         if !filter.action.isEmpty { query = query.filter(\.$action == filter.action) }
         if !filter.subject.isEmpty { query = query.filter(\.$subjectID == filter.subject) }
-        if !filter.from.isEmpty { query = query.filter(\.$day >= (try DateInput.gregorian(filter.from)).iso) }
-        if !filter.to.isEmpty { query = query.filter(\.$day <= (try DateInput.gregorian(filter.to)).iso) }
+        if !filter.from.isEmpty { query = query.filter(\.$day >= (try DateInput.parse(filter.from)).gregorian.iso) }
+        if !filter.to.isEmpty { query = query.filter(\.$day <= (try DateInput.parse(filter.to)).gregorian.iso) }
         if let limit { query = query.limit(limit) }
         return try await query.all()
     }
@@ -188,19 +188,5 @@ enum CSV {
         if let first = text.first, "=+-@".contains(first) { text = "'" + text }
         guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// A date typed by a person: Hijri or Gregorian, told apart by the year.
-enum DateInput {
-    static func gregorian(_ text: String) throws(CalendarError) -> GregorianDate {
-        let normalized = Digits.asciiDigits(text).replacingOccurrences(of: "/", with: "-")
-            .replacingOccurrences(of: "هـ", with: "").replacingOccurrences(of: "م", with: "")
-            .trimmingCharacters(in: .whitespaces)
-        let year = Int(normalized.prefix(4)) ?? 0
-        if year >= 1300 && year <= 1600 {
-            return try UmmAlQuraCalendar.standard.gregorian(from: UmmAlQuraCalendar.standard.hijri(iso: normalized))
-        }
-        return try GregorianDate(iso: normalized)
     }
 }

@@ -131,6 +131,11 @@ enum ActionNames {
         case .viewAuditTrail: t("الاطلاع على سجل التدقيق", "Read the audit trail")
         case .exportAuditTrail: t("تصدير سجل التدقيق", "Export the audit trail")
         case .manageOwnTokens: t("إدارة رموز الوصول الخاصة بك", "Manage your own access tokens")
+        case .viewPersonFile: t("البحث في السجل وفتح ملفات الأشخاص", "Search the registry and open files")
+        case .editPersonFile: t("تسجيل الأشخاص وتعديل ملفاتهم", "Register people and change their files")
+        case .logContact: t("تسجيل التواصل على قنوات السياسة", "Log contacts on the policy's channels")
+        case .importPeople: t("استيراد الأشخاص من جداول البيانات", "Import people from spreadsheets")
+        case .exportPeople: t("تصدير القوائم", "Export lists")
         }
     }
 
@@ -152,7 +157,21 @@ enum ActionNames {
         case "policy_version_recorded": t("تسجيل إصدار سياسة", "Policy version recorded")
         case "association_set_up": t("إعداد الجمعية", "Association set up")
         case "audit_exported": t("تصدير سجل التدقيق", "Audit trail exported")
+        case "person_created": t("تسجيل ملف شخص", "File registered")
+        case "person_updated": t("تعديل ملف شخص", "File changed")
+        case "person_opened": t("فتح ملف شخص", "File opened")
+        case "contact_logged": t("تسجيل تواصل", "Contact logged")
+        case "people_imported": t("استيراد أشخاص", "People imported")
+        case "people_exported": t("تصدير قائمة أشخاص", "People exported")
         default: code
+        }
+    }
+
+    static func actorLabel(_ actor: String, _ t: Translator) -> String {
+        switch actor {
+        case "cli": t("سطر الأوامر", "Command line")
+        case "anonymous": t("غير مسجّل", "Not signed in")
+        default: t("النظام", "System")
         }
     }
 
@@ -160,5 +179,6 @@ enum ActionNames {
         "sign_in", "sign_in_failed", "sign_in_throttled", "sign_out", "password_set", "password_changed",
         "password_link_requested", "staff_added", "staff_role_changed", "staff_deactivated", "staff_reactivated",
         "token_created", "token_revoked", "policy_version_recorded", "association_set_up", "audit_exported",
+        "person_created", "person_updated", "person_opened", "contact_logged", "people_imported", "people_exported",
     ]
 }

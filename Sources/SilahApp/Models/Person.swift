@@ -1,0 +1,143 @@
+import Fluent
+import Foundation
+import SilahCore
+
+/// A person the association deals with: a beneficiary (or general-assembly member), a supporter or a volunteer.
+final class Person: Model, @unchecked Sendable {
+    static let schema = "people"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "association_id") var association: Association
+    @Field(key: "type") var type: String
+    @Field(key: "status") var status: String
+    @Field(key: "first_name") var firstName: String
+    @Field(key: "father_name") var fatherName: String
+    @Field(key: "grandfather_name") var grandfatherName: String
+    @Field(key: "family_name") var familyName: String
+    @Field(key: "full_name") var fullName: String
+    /// `PersonNameKey` of the full name: what duplicate detection compares.
+    @Field(key: "name_key") var nameKey: String
+    @OptionalField(key: "name_en") var nameEn: String?
+    @OptionalField(key: "national_id") var nationalID: String?
+    @OptionalField(key: "id_expiry") var idExpiry: String?
+    @OptionalField(key: "birth_date") var birthDate: String?
+    @OptionalField(key: "gender") var gender: String?
+    @OptionalField(key: "nationality") var nationality: String?
+    @OptionalField(key: "mobile") var mobile: String?
+    @OptionalField(key: "email") var email: String?
+    @OptionalField(key: "region") var region: String?
+    @OptionalField(key: "city") var city: String?
+    @OptionalField(key: "category") var category: String?
+    @OptionalField(key: "household_income") var householdIncome: Double?
+    @OptionalField(key: "family_size") var familySize: Int?
+    @Field(key: "consent") var consent: Bool
+    @OptionalField(key: "consent_date") var consentDate: String?
+    @OptionalField(key: "consent_version") var consentVersion: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(associationID: UUID) {
+        self.$association.id = associationID
+    }
+
+    /// Copies a validated file in; `today` dates a newly given consent.
+    func apply(_ valid: ValidPerson, today: GregorianDate) {
+        type = valid.type.rawValue
+        status = valid.status.rawValue
+        firstName = valid.nameParts[0]
+        fatherName = valid.nameParts[1]
+        grandfatherName = valid.nameParts[2]
+        familyName = valid.nameParts[3]
+        fullName = valid.fullName
+        nameKey = PersonNameKey.key(valid.fullName)
+        nameEn = valid.nameEn
+        nationalID = valid.nationalID?.digits
+        idExpiry = valid.idExpiry?.iso
+        birthDate = valid.birthDate?.iso
+        gender = valid.gender?.rawValue
+        nationality = valid.nationality
+        mobile = valid.mobile?.e164
+        email = valid.email
+        region = valid.region?.rawValue
+        city = valid.city
+        category = valid.category
+        householdIncome = valid.householdIncome
+        familySize = valid.familySize
+        if valid.consent && (consentDate == nil || !consent) {
+            consentDate = today.iso
+            consentVersion = PersonRules.consentVersion
+        }
+        consent = valid.consent
+    }
+
+    /// The values audit records compare, by field.
+    var auditValues: [String: String] {
+        var values: [String: String] = [
+            "type": type, "status": status, "name": fullName, "consent": String(consent),
+        ]
+        let optional: [String: String?] = [
+            "nameEn": nameEn, "nationalId": nationalID, "idExpiry": idExpiry, "birthDate": birthDate, "gender": gender,
+            "nationality": nationality, "mobile": mobile, "email": email, "region": region, "city": city,
+            "category": category, "income": householdIncome.map { String($0) },
+            "familySize": familySize.map(String.init),
+        ]
+        for (key, value) in optional { if let value { values[key] = value } }
+        return values
+    }
+
+    var keys: PersonKeys {
+        PersonKeys(
+            nationalID: nationalID, fullName: fullName, birthDate: birthDate.flatMap { try? GregorianDate(iso: $0) },
+            mobile: mobile)
+    }
+}
+
+extension Person: TenantOwned {
+    static var tenantField: KeyPath<Person, FieldProperty<Person, UUID>> { \.$association.$id }
+}
+
+/// One search word of a person's name, for finding people by any part of it in any order.
+final class PersonToken: Model, @unchecked Sendable {
+    static let schema = "person_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "association_id") var associationID: UUID
+    @Parent(key: "person_id") var person: Person
+    @Field(key: "token") var token: String
+
+    init() {}
+
+    init(associationID: UUID, personID: UUID, token: String) {
+        self.associationID = associationID
+        self.$person.id = personID
+        self.token = token
+    }
+}
+
+/// A contact on one of the policy's channels: an inquiry, a follow-up, outreach, a complaint or a suggestion.
+final class Contact: Model, @unchecked Sendable {
+    static let schema = "contacts"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "association_id") var association: Association
+    @OptionalParent(key: "person_id") var person: Person?
+    @Field(key: "channel") var channel: String
+    @Field(key: "direction") var direction: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "summary") var summary: String
+    @OptionalField(key: "staff_tool") var staffTool: String?
+    @OptionalField(key: "outcome") var outcome: String?
+    /// Who to call back, for a contact from someone without a file.
+    @OptionalField(key: "contact_name") var contactName: String?
+    @OptionalParent(key: "staff_id") var staff: User?
+    @Field(key: "at") var at: Date
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+extension Contact: TenantOwned {
+    static var tenantField: KeyPath<Contact, FieldProperty<Contact, UUID>> { \.$association.$id }
+}

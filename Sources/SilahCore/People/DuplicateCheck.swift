@@ -1,0 +1,85 @@
+/// How sure Silah is that two files are the same person.
+public enum DuplicateLikelihood: String, Sendable, Codable, Comparable, CaseIterable {
+    /// Same national ID / Iqama.
+    case certain
+    /// Same name key and date of birth.
+    case probable
+    /// Same name key, or same mobile.
+    case possible
+
+    private var rank: Int {
+        switch self {
+        case .certain: 0
+        case .probable: 1
+        case .possible: 2
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+
+    public var nameAr: String {
+        switch self {
+        case .certain: "مؤكد"
+        case .probable: "مرجح"
+        case .possible: "محتمل"
+        }
+    }
+}
+
+/// The facts duplicate detection compares.
+public struct PersonKeys: Sendable, Equatable, Hashable {
+    public let nationalID: String?
+    public let nameKey: String
+    public let birthDate: GregorianDate?
+    public let mobile: String?
+
+    public init(nationalID: String?, fullName: String, birthDate: GregorianDate?, mobile: String?) {
+        self.nationalID = nationalID
+        self.nameKey = PersonNameKey.key(fullName)
+        self.birthDate = birthDate
+        self.mobile = mobile
+    }
+
+    /// How likely `other` is the same person, or `nil` when nothing matches.
+    public func likelihood(against other: PersonKeys) -> DuplicateLikelihood? {
+        if let id = nationalID, id == other.nationalID { return .certain }
+        let sameName = !nameKey.isEmpty && nameKey == other.nameKey
+        if sameName, let birth = birthDate, birth == other.birthDate { return .probable }
+        if sameName { return .possible }
+        if let mobile, mobile == other.mobile { return .possible }
+        return nil
+    }
+}
+
+/// Turns a search box's text into what to look for.
+public enum SearchQuery: Sendable, Equatable {
+    case nationalID(String)
+    case mobile(String)
+    /// Name words as name-key tokens, in the order typed; the last may be a prefix still being typed.
+    case name([String])
+    case empty
+
+    public init(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            self = .empty
+            return
+        }
+        if let id = try? NationalID(validating: trimmed) {
+            self = .nationalID(id.digits)
+        } else if let mobile = try? SaudiMobile(validating: trimmed) {
+            self = .mobile(mobile.e164)
+        } else {
+            let words = PersonNameKey.key(trimmed).split(separator: " ").map(String.init)
+            self = words.isEmpty ? .empty : .name(words)
+        }
+    }
+}
+
+/// Search tokens of a name: its name-key words, each stored once.
+public enum NameTokens {
+    public static func of(_ fullName: String) -> [String] {
+        var seen = Set<String>()
+        return PersonNameKey.key(fullName).split(separator: " ").map(String.init).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,99 @@
+/// What relation a person in the registry has to the association.
+public enum PersonType: String, Sendable, Codable, CaseIterable {
+    case beneficiary
+    case member
+    case supporter
+    case volunteer
+
+    public func name(_ language: Language) -> String {
+        switch self {
+        case .beneficiary: language == .ar ? "مستفيد" : "Beneficiary"
+        case .member: language == .ar ? "عضو جمعية عمومية" : "General-assembly member"
+        case .supporter: language == .ar ? "داعم" : "Supporter"
+        case .volunteer: language == .ar ? "متطوع" : "Volunteer"
+        }
+    }
+
+    /// The type of the people a policy serves.
+    public static func served(by policy: Policy) -> PersonType { policy.audience == .member ? .member : .beneficiary }
+
+    /// Supporters and volunteers give, they are not assessed: no income, family or category.
+    public var isServed: Bool { self == .beneficiary || self == .member }
+}
+
+public enum Gender: String, Sendable, Codable, CaseIterable {
+    case male
+    case female
+
+    public func name(_ language: Language) -> String {
+        switch self {
+        case .male: language == .ar ? "ذكر" : "Male"
+        case .female: language == .ar ? "أنثى" : "Female"
+        }
+    }
+
+    /// Reads what people type in a spreadsheet: ذكر، أنثى، M, F, male, female.
+    public init?(spreadsheet text: String) {
+        switch ArabicNormalizer.normalize(text).lowercased() {
+        case "ذكر", "m", "male", "رجل": self = .male
+        case "انثي", "انثى", "f", "female", "امراه": self = .female
+        default: return nil
+        }
+    }
+}
+
+public enum PersonStatus: String, Sendable, Codable, CaseIterable {
+    case applicant
+    case registered
+    case inactive
+
+    public func name(_ language: Language) -> String {
+        switch self {
+        case .applicant: language == .ar ? "متقدم" : "Applicant"
+        case .registered: language == .ar ? "مسجل" : "Registered"
+        case .inactive: language == .ar ? "غير نشط" : "Inactive"
+        }
+    }
+}
+
+/// The 13 administrative regions (المناطق الإدارية).
+public enum Region: String, Sendable, Codable, CaseIterable {
+    case riyadh, makkah, madinah, qassim, eastern, asir, tabuk, hail, northernBorders = "northern_borders"
+    case jazan, najran, baha, jouf
+
+    public var nameAr: String {
+        switch self {
+        case .riyadh: "الرياض"
+        case .makkah: "مكة المكرمة"
+        case .madinah: "المدينة المنورة"
+        case .qassim: "القصيم"
+        case .eastern: "المنطقة الشرقية"
+        case .asir: "عسير"
+        case .tabuk: "تبوك"
+        case .hail: "حائل"
+        case .northernBorders: "الحدود الشمالية"
+        case .jazan: "جازان"
+        case .najran: "نجران"
+        case .baha: "الباحة"
+        case .jouf: "الجوف"
+        }
+    }
+
+    public var nameEn: String {
+        switch self {
+        case .riyadh: "Riyadh"
+        case .makkah: "Makkah"
+        case .madinah: "Madinah"
+        case .qassim: "Qassim"
+        case .eastern: "Eastern Province"
+        case .asir: "Asir"
+        case .tabuk: "Tabuk"
+        case .hail: "Hail"
+        case .northernBorders: "Northern Borders"
+        case .jazan: "Jazan"
+        case .najran: "Najran"
+        case .baha: "Al-Baha"
+        case .jouf: "Al-Jouf"
+        }
+    }
+}
