@@ -14,6 +14,8 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     if (!box) { return; }
     box.textContent = text;
     box.className = "live-hint " + (ok ? "ok" : "bad");
+    // A number with its tick reads left to right; a reason reads in the page's direction.
+    box.dir = /^✓/.test(text) ? "ltr" : "auto";
   }
   function asDate(text) {
     var digits = text.replace(/[٠-٩]/g, function (d) { return String(d.charCodeAt(0) - 0x660); })

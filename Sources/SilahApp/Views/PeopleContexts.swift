@@ -92,6 +92,8 @@ struct PersonFileContext: Encodable {
     struct Fact: Encodable {
         let label: String
         let value: String
+        /// Numbers such as a mobile or an ID read left to right inside Arabic text.
+        var dir = "auto"
     }
 
     struct Event: Encodable {

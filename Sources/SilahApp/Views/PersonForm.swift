@@ -50,7 +50,7 @@ enum PersonForm {
                 name: name, label: label, value: value, error: error, hasError: !error.isEmpty, hint: hint, kind: kind,
                 dir: dir)
         }
-        let dateHint = t("هجري أو ميلادي: ١٤٠٠/٠٧/١٥ هـ أو 1980-05-30", "Hijri or Gregorian: 1400/07/15 or 1980-05-30")
+        let dateHint = t("هجري أو ميلادي، مثل ١٤٠٠/٠٧/١٥ هـ أو 1980-05-29", "Hijri or Gregorian, e.g. 1400/07/15 or 1980-05-29")
         let served = PersonType.served(by: tenant.policy)
         let types = [served, .supporter, .volunteer].map {
             Choice(value: $0.rawValue, label: $0.name(req.language), selected: $0.rawValue == draft.type)
@@ -187,15 +187,15 @@ enum PersonFile {
             warnings.append(t("لا توجد موافقة على معالجة البيانات.", "No consent to data processing on file."))
         }
         var facts: [PersonFileContext.Fact] = [
-            .init(label: t("رقم الهوية", "ID number"), value: person.nationalID ?? "—"),
+            .init(label: t("رقم الهوية", "ID number"), value: person.nationalID ?? "—", dir: "ltr"),
             .init(label: t("انتهاء الهوية", "ID expiry"), value: day(person.idExpiry)),
             .init(label: t("تاريخ الميلاد", "Date of birth"), value: day(person.birthDate)),
             .init(
                 label: t("الجنس", "Gender"),
                 value: person.gender.flatMap(Gender.init(rawValue:))?.name(req.language) ?? "—"),
             .init(label: t("الجنسية", "Nationality"), value: person.nationality ?? "—"),
-            .init(label: t("الجوال", "Mobile"), value: person.mobile ?? "—"),
-            .init(label: t("البريد الإلكتروني", "E-mail"), value: person.email ?? "—"),
+            .init(label: t("الجوال", "Mobile"), value: person.mobile ?? "—", dir: "ltr"),
+            .init(label: t("البريد الإلكتروني", "E-mail"), value: person.email ?? "—", dir: "ltr"),
             .init(
                 label: t("المنطقة والمدينة", "Region and city"),
                 value: [person.region.flatMap(Region.init(rawValue:)).map { t($0.nameAr, $0.nameEn) }, person.city]
@@ -213,7 +213,7 @@ enum PersonFile {
                 .init(label: t("الدخل لكل فرد", "Income per member"), value: perMember + t(" ريال", " SAR")),
                 .init(
                     label: t("الموافقة على معالجة البيانات", "Consent to processing"),
-                    value: person.consent ? "\(day(person.consentDate)) — \(person.consentVersion ?? "")" : "—"),
+                    value: person.consent ? "\(day(person.consentDate)) — \(t("صياغة", "wording")) \u{2066}\(person.consentVersion ?? "")\u{2069}" : "—"),
             ]
         }
         let events = try await timeline(req, tenant: tenant, personID: id)
