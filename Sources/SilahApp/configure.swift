@@ -52,6 +52,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(ImportCommand(), as: "import")
 
     try routes(app)
 }

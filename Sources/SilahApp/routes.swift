@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: StaffController())
     try app.register(collection: StaffUsersController())
     try app.register(collection: AuditController())
+    try app.register(collection: PeopleTransferController())
     try app.register(collection: PeopleController())
     try app.register(collection: ContactsController())
     try app.register(collection: PublicPagesController())

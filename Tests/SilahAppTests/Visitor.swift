@@ -32,6 +32,26 @@ final class Visitor {
         return try await send(.POST, path, body: body)
     }
 
+    /// Posts a file as a browser's file field does (multipart/form-data), with the CSRF token.
+    @discardableResult
+    func upload(_ path: String, file: Data, name: String, fields: [String: String] = [:]) async throws
+        -> TestingHTTPResponse
+    {
+        let boundary = "silah-test-\(UUID().uuidString)"
+        var body = Data()
+        for (key, value) in fields.merging(["csrf": csrf], uniquingKeysWith: { a, _ in a }) {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n"
+                    .utf8))
+        body.append(file)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        return try await send(.POST, path, body: nil, raw: (body, "multipart/form-data; boundary=\(boundary)"))
+    }
+
     /// Signs in through the login page and, like a browser, follows where it leads; returns the
     /// response to the form.
     @discardableResult
@@ -45,7 +65,9 @@ final class Visitor {
         return response
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+    private func send(_ method: HTTPMethod, _ path: String, body: String?, raw: (Data, String)? = nil) async throws
+        -> TestingHTTPResponse
+    {
         var headers = HTTPHeaders()
         if !cookies.isEmpty {
             headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
@@ -55,6 +77,10 @@ final class Visitor {
         if let body {
             headers.contentType = .urlEncodedForm
             buffer = ByteBuffer(string: body)
+        }
+        if let (data, type) = raw {
+            headers.replaceOrAdd(name: .contentType, value: type)
+            buffer = ByteBuffer(bytes: data)
         }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
         for value in response.headers[.setCookie] {

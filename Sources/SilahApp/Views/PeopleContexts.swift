@@ -27,6 +27,9 @@ struct PeopleIndexContext: Encodable {
     let searchButton: String
     let newLink: Link
     let canEdit: Bool
+    let importLink: Link
+    let exportLink: Link
+    let canTransfer: Bool
     let columns: [String]
     let rows: [Row]
     let empty: String

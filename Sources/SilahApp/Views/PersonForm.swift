@@ -50,7 +50,8 @@ enum PersonForm {
                 name: name, label: label, value: value, error: error, hasError: !error.isEmpty, hint: hint, kind: kind,
                 dir: dir)
         }
-        let dateHint = t("هجري أو ميلادي، مثل ١٤٠٠/٠٧/١٥ هـ أو 1980-05-29", "Hijri or Gregorian, e.g. 1400/07/15 or 1980-05-29")
+        let dateHint = t(
+            "هجري أو ميلادي، مثل ١٤٠٠/٠٧/١٥ هـ أو 1980-05-29", "Hijri or Gregorian, e.g. 1400/07/15 or 1980-05-29")
         let served = PersonType.served(by: tenant.policy)
         let types = [served, .supporter, .volunteer].map {
             Choice(value: $0.rawValue, label: $0.name(req.language), selected: $0.rawValue == draft.type)
@@ -213,7 +214,9 @@ enum PersonFile {
                 .init(label: t("الدخل لكل فرد", "Income per member"), value: perMember + t(" ريال", " SAR")),
                 .init(
                     label: t("الموافقة على معالجة البيانات", "Consent to processing"),
-                    value: person.consent ? "\(day(person.consentDate)) — \(t("صياغة", "wording")) \u{2066}\(person.consentVersion ?? "")\u{2069}" : "—"),
+                    value: person.consent
+                        ? "\(day(person.consentDate)) — \(t("صياغة", "wording")) \u{2066}\(person.consentVersion ?? "")\u{2069}"
+                        : "—"),
             ]
         }
         let events = try await timeline(req, tenant: tenant, personID: id)

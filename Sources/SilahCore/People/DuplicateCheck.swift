@@ -2,7 +2,7 @@
 public enum DuplicateLikelihood: String, Sendable, Codable, Comparable, CaseIterable {
     /// Same national ID / Iqama.
     case certain
-    /// Same name key and date of birth.
+    /// Same name key and date of birth (or, lacking a birth date, the same mobile).
     case probable
     /// Same name key, or same mobile.
     case possible
@@ -45,6 +45,8 @@ public struct PersonKeys: Sendable, Equatable, Hashable {
         if let id = nationalID, id == other.nationalID { return .certain }
         let sameName = !nameKey.isEmpty && nameKey == other.nameKey
         if sameName, let birth = birthDate, birth == other.birthDate { return .probable }
+        // A supporter or volunteer often has no ID or birth date on file: name and mobile together are as telling.
+        if sameName, let mobile, mobile == other.mobile { return .probable }
         if sameName { return .possible }
         if let mobile, mobile == other.mobile { return .possible }
         return nil

@@ -36,6 +36,9 @@ struct PeopleController: RouteCollection {
                 searchButton: t("ابحث", "Search"),
                 newLink: Link(href: SiteURL.newPerson(slug), label: t("تسجيل شخص", "Register a person")),
                 canEdit: tenant.allows(.editPersonFile),
+                importLink: Link(href: SiteURL.importPeople(slug), label: t("استيراد", "Import")),
+                exportLink: Link(href: SiteURL.exportPeople(slug), label: t("تصدير CSV", "Export CSV")),
+                canTransfer: tenant.allows(.importPeople),
                 columns: [
                     t("الاسم", "Name"), t("الهوية", "ID"), t("الجوال", "Mobile"), t("الميلاد", "Born"),
                     t("النوع", "Type"), t("الحالة", "Status"),
