@@ -96,3 +96,25 @@ def screenshot(driver, name: str, width: int):
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, min(max(height, 900), 12000))
     driver.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
+
+
+def submit(browser, form, button="button[type=submit]:not([name=dryRun])"):
+    """Submits a form and waits until the page it leads to has replaced it.
+
+    A click does not wait for navigation, and once the page changes chromedriver reports the old
+    form either as stale or as a node "not belonging to the document": both mean it is gone.
+    """
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    form.find_element(By.CSS_SELECTOR, button).click()
+
+    def gone(_):
+        try:
+            form.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(browser, 10).until(gone)

@@ -1,9 +1,7 @@
 """Staff sign-in as a person does it in Chromium: success, throttling, and another association's pages."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import screenshot
+from conftest import screenshot, submit
 
 DEMO_PASSWORD = "silah-demo-2026"
 
@@ -13,10 +11,7 @@ def sign_in(browser, server, email, password):
     browser.get(f"{server}/login")
     browser.find_element(By.NAME, "email").send_keys(email)
     browser.find_element(By.NAME, "password").send_keys(password)
-    form = browser.find_element(By.CSS_SELECTOR, "form.form")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    # A click does not wait for the page it submits to; wait until the old page is gone.
-    WebDriverWait(browser, 10).until(EC.staleness_of(form))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.form"))
 
 
 def test_sign_in_lands_in_the_association_workspace(server, browser):

@@ -50,6 +50,9 @@ struct ImportResultContext: Encodable {
     let reportColumns: [String]
     let reportRows: [[String]]
     let report: String
+    let reportBase64: String
+    let reportFileName: String
+    let downloadLabel: String
     let peopleLink: Link
 }
 
@@ -174,6 +177,9 @@ enum ImportPages {
                 reportColumns: ImportReport.header.split(separator: ",").map(String.init),
                 reportRows: reportRows(outcome.report),
                 report: outcome.report,
+                reportBase64: Data(("\u{FEFF}" + outcome.report).utf8).base64EncodedString(),
+                reportFileName: "import-report-\(GregorianDate.today().iso).csv",
+                downloadLabel: t("نزّل التقرير (CSV)", "Download the report (CSV)"),
                 peopleLink: Link(
                     href: SiteURL.people(tenant.association.slug), label: t("إلى السجل", "To the registry"))
             )
