@@ -19,6 +19,8 @@ public struct SilahConfiguration: Sendable {
     public var demo = false
     /// bcrypt work factor for staff passwords.
     public var bcryptCost: Int
+    /// The largest document people may upload, in megabytes (`SILAH_MAX_UPLOAD_MB`).
+    public var maxUploadMB: Int
     /// The address people reach Silah at, for links in messages (`SILAH_BASE_URL`).
     public var baseURL: String
     /// Session cookies are marked Secure when Silah is reached over HTTPS.
@@ -52,6 +54,15 @@ public struct SilahConfiguration: Sendable {
             bcryptCost = cost
         } else {
             bcryptCost = 12
+        }
+        if let text = environment["SILAH_MAX_UPLOAD_MB"].nonEmpty {
+            guard let limit = Int(text), (1...200).contains(limit) else {
+                throw ConfigurationError(
+                    variable: "SILAH_MAX_UPLOAD_MB", problem: "must be a whole number from 1 to 200")
+            }
+            maxUploadMB = limit
+        } else {
+            maxUploadMB = 10
         }
         if let text = environment["SILAH_BASE_URL"].nonEmpty {
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {

@@ -20,6 +20,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(CreateAuditRecord())
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreatePeople())
+    app.migrations.add(CreatePersonRecords())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)
@@ -53,6 +54,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
 
     try routes(app)
 }

@@ -18,6 +18,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuditController())
     try app.register(collection: PeopleTransferController())
     try app.register(collection: PeopleController())
+    try app.register(collection: PersonRecordsController())
+    try app.register(collection: StaffToolsController())
     try app.register(collection: ContactsController())
     try app.register(collection: PublicPagesController())
 }

@@ -17,6 +17,7 @@ func withSilah(demo: Bool = true, _ body: (Application) async throws -> Void) as
     do {
         try await configure(app, .testing())
         app.mailer = RecordingMailer()
+        app.files = MemoryFileStorage()
         try await app.autoRevert()
         try await app.migrateSilah()
         if demo { _ = try await PolicyStore.installDemo(on: app.db) }
@@ -75,4 +76,19 @@ extension TestingHTTPResponse {
     func json() throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
     }
+}
+
+/// Files kept in memory for the length of a test.
+final class MemoryFileStorage: FileStorage, @unchecked Sendable {
+    private let lock = NIOLock()
+    private var files: [String: Data] = [:]
+
+    func write(_ data: Data, key: String) throws { lock.withLock { files[key] = data } }
+
+    func read(key: String) throws -> Data {
+        guard let data = lock.withLock({ files[key] }) else { throw Abort(.notFound) }
+        return data
+    }
+
+    func delete(key: String) throws { _ = lock.withLock { files.removeValue(forKey: key) } }
 }

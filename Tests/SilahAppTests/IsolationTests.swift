@@ -11,7 +11,9 @@ extension AppTests {
     /// An administrator of واعي tries everything against إشراقة. Every answer must be 404.
     @Suite struct IsolationTests {
         /// Route parameters this suite knows how to fill with another association's objects.
-        static let knownParameters: Set<String> = ["slug", "membershipID", "tokenID", "secret", "personID"]
+        static let knownParameters: Set<String> = [
+            "slug", "membershipID", "tokenID", "secret", "personID", "documentID", "tool",
+        ]
 
         /// A person registered in إشراقة, whose file the attacker must never reach.
         private func victimPerson(_ app: Application) async throws -> UUID {
@@ -58,6 +60,8 @@ extension AppTests {
                     switch component.description {
                     case ":slug": slug
                     case ":personID": person.uuidString
+                    case ":documentID": UUID().uuidString
+                    case ":tool": "bylaws"
                     case ":membershipID": membership.uuidString
                     case ":tokenID": token.uuidString
                     case ":secret": "not-a-real-secret"

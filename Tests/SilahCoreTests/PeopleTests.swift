@@ -104,3 +104,28 @@ import Testing
         #expect(throws: CalendarError.self) { try DateInput.parse("1400/13/01") }
     }
 }
+
+@Suite struct SyntheticPeopleTests {
+    @Test func sameSeedSamePeopleAndEveryoneValid() throws {
+        var a = SyntheticPeople(seed: 42)
+        var b = SyntheticPeople(seed: 42)
+        var ids = Set<String>()
+        for _ in 0..<20_000 {
+            let person = a.next()
+            #expect(person == b.next())
+            #expect(try NationalID(validating: person.nationalID).digits == person.nationalID)
+            #expect(try SaudiMobile(validating: person.mobile).e164 == person.mobile)
+            #expect(try UmmAlQuraCalendar.standard.hijri(from: person.birthDate) == person.birthDateHijri)
+            ids.insert(person.nationalID)
+        }
+        #expect(ids.count == 20_000)
+    }
+
+    @Test func commonNamesAreCommon() {
+        var people = SyntheticPeople(seed: 7)
+        let firsts = (0..<5_000).map { _ in people.next().nameParts[1] }
+        let muhammad = firsts.filter { $0 == "محمد" }.count
+        let rare = firsts.filter { $0 == "ثامر" }.count
+        #expect(muhammad > rare * 5)
+    }
+}

@@ -7,20 +7,23 @@ import Testing
     static let expected: [Role: Set<Action>] = [
         .admin: [
             .viewStaffHome, .viewPolicyRegister, .recordPolicyVersion, .manageStaff, .viewAuditTrail,
-            .exportAuditTrail, .manageOwnTokens,
+            .exportAuditTrail, .manageOwnTokens, .viewStaffTools, .manageStaffTools,
         ],
         .manager: [
             .viewStaffHome, .viewPolicyRegister, .viewAuditTrail, .exportAuditTrail, .manageOwnTokens, .viewPersonFile,
-            .editPersonFile, .logContact, .importPeople, .exportPeople,
+            .editPersonFile, .logContact, .importPeople, .exportPeople, .mergePeople, .viewStaffTools,
+            .manageStaffTools,
         ],
         .relationsOfficer: [
             .viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .editPersonFile, .logContact,
+            .viewStaffTools,
         ],
         .socialResearcher: [
             .viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .editPersonFile, .logContact,
+            .viewStaffTools,
         ],
-        .committeeMember: [.viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile],
-        .boardMember: [.viewStaffHome, .viewPolicyRegister, .recordPolicyVersion, .manageOwnTokens],
+        .committeeMember: [.viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .viewStaffTools],
+        .boardMember: [.viewStaffHome, .viewPolicyRegister, .recordPolicyVersion, .manageOwnTokens, .viewStaffTools],
     ]
 
     @Test(arguments: Role.allCases)

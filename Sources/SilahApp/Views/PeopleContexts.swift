@@ -123,6 +123,33 @@ struct PersonFileContext: Encodable {
     let events: [Event]
     let noEvents: String
     let hasEvents: Bool
+
+    struct DocumentRow: Encodable {
+        let href: String
+        let type: String
+        let fileName: String
+        let expiry: String
+        let expired: Bool
+    }
+
+    struct FamilyRow: Encodable {
+        let name: String
+        let relation: String
+        let birthDate: String
+    }
+
+    let documentsHeading: String
+    let documents: [DocumentRow]
+    let documentTypes: [Choice]
+    let uploadAction: String
+    let uploadLabels: [String: String]
+    let familyHeading: String
+    let family: [FamilyRow]
+    let familyAction: String
+    let familyLabels: [String: String]
+    let canMerge: Bool
+    let mergeAction: String
+    let mergeLabels: [String: String]
 }
 
 struct ContactFormContext: Encodable {

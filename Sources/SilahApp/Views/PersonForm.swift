@@ -184,6 +184,20 @@ enum PersonFile {
                     "الهوية منتهية منذ \(DateText.hijriFirst(expiry, t)).",
                     "The ID expired on \(DateText.hijriFirst(expiry, t))."))
         }
+        let documents = try await tenant.query(PersonDocument.self, on: req.db).filter(\.$person.$id == id)
+            .sort(\.$createdAt, .descending).all()
+        for document in documents {
+            if let expiry = document.expiryDate.flatMap({ try? GregorianDate(iso: $0) }), expiry < today {
+                let type = DocumentType(rawValue: document.type)?.name(req.language) ?? document.type
+                warnings.append(
+                    t(
+                        "وثيقة منتهية: \(type) (\(DateText.hijriFirst(expiry, t))).",
+                        "Expired document: \(type) (\(DateText.hijriFirst(expiry, t)))."))
+            }
+        }
+        let family = try await tenant.query(FamilyMember.self, on: req.db).filter(\.$person.$id == id).sort(
+            \.$createdAt
+        ).all()
         if !person.consent {
             warnings.append(t("لا توجد موافقة على معالجة البيانات.", "No consent to data processing on file."))
         }
@@ -239,7 +253,49 @@ enum PersonFile {
             timelineHeading: t("السجل الزمني", "Timeline"),
             events: events,
             noEvents: t("لا أحداث بعد.", "Nothing yet."),
-            hasEvents: !events.isEmpty
+            hasEvents: !events.isEmpty,
+            documentsHeading: t("الوثائق", "Documents"),
+            documents: documents.map { document in
+                let expiry = document.expiryDate.flatMap { try? GregorianDate(iso: $0) }
+                return .init(
+                    href: "/\(slug)/staff/people/\(id)/documents/\(document.id ?? UUID())",
+                    type: DocumentType(rawValue: document.type)?.name(req.language) ?? document.type,
+                    fileName: document.fileName,
+                    expiry: expiry.map { DateText.hijriFirst($0, t) } ?? "—",
+                    expired: expiry.map { $0 < today } ?? false
+                )
+            },
+            documentTypes: DocumentType.allCases.map {
+                Choice(value: $0.rawValue, label: $0.name(req.language), selected: false)
+            },
+            uploadAction: "/\(slug)/staff/people/\(id)/documents",
+            uploadLabels: [
+                "file": t("الملف (PDF أو JPEG أو PNG)", "File (PDF, JPEG or PNG)"),
+                "type": t("نوع الوثيقة", "Document type"),
+                "expiry": t("تاريخ الانتهاء (إن وجد)", "Expiry date (if any)"), "submit": t("ارفع", "Upload"),
+                "expired": t("منتهية", "Expired"),
+            ],
+            familyHeading: t("أفراد الأسرة", "Family members"),
+            family: family.map {
+                .init(name: $0.name, relation: $0.relation, birthDate: day($0.birthDate))
+            },
+            familyAction: "/\(slug)/staff/people/\(id)/family",
+            familyLabels: [
+                "name": t("الاسم", "Name"), "relation": t("صلة القرابة", "Relation"),
+                "birthDate": t("تاريخ الميلاد", "Date of birth"),
+                "nationalID": t("رقم الهوية", "ID number"), "submit": t("أضف", "Add"),
+            ],
+            canMerge: tenant.allows(.mergePeople),
+            mergeAction: "/\(slug)/staff/people/\(id)/merge",
+            mergeLabels: [
+                "heading": t("دمج ملف مكرر في هذا الملف", "Merge a duplicate file into this one"),
+                "other": t("رقم هوية الملف المكرر أو معرّفه", "The duplicate file's ID number or file id"),
+                "explanation": t(
+                    "تنتقل إلى هذا الملف كل التواصلات والوثائق وأفراد الأسرة، ويُحذف الملف الآخر، ويُسجَّل ذلك في سجل التدقيق.",
+                    "Contacts, documents and family move to this file, the other file is removed, and the audit trail records it."
+                ),
+                "submit": t("ادمج", "Merge"),
+            ]
         )
     }
 

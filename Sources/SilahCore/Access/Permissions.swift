@@ -23,6 +23,12 @@ public enum Action: String, Sendable, Codable, CaseIterable {
     case importPeople = "import_people"
     /// Export lists of people or contacts.
     case exportPeople = "export_people"
+    /// Merge two files of the same person into one.
+    case mergePeople = "merge_people"
+    /// Open the association's staff tools (bylaws, guides, forms) while answering.
+    case viewStaffTools = "view_staff_tools"
+    /// Upload a new version of a staff tool.
+    case manageStaffTools = "manage_staff_tools"
 }
 
 /// The permission matrix: role × action, as data.
@@ -42,6 +48,9 @@ public enum Permissions {
         .logContact: [.manager, .relationsOfficer, .socialResearcher],
         .importPeople: [.manager],
         .exportPeople: [.manager],
+        .mergePeople: [.manager],
+        .viewStaffTools: Set(Role.allCases),
+        .manageStaffTools: [.admin, .manager],
     ]
 
     public static func allows(_ role: Role, to action: Action) -> Bool {

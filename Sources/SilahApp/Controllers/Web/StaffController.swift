@@ -136,6 +136,10 @@ enum ActionNames {
         case .logContact: t("تسجيل التواصل على قنوات السياسة", "Log contacts on the policy's channels")
         case .importPeople: t("استيراد الأشخاص من جداول البيانات", "Import people from spreadsheets")
         case .exportPeople: t("تصدير القوائم", "Export lists")
+        case .mergePeople: t("دمج ملفين لشخص واحد", "Merge two files of one person")
+        case .viewStaffTools:
+            t("فتح أدوات الموظف (اللائحة والأدلة والنماذج)", "Open the staff tools (bylaws, guides, forms)")
+        case .manageStaffTools: t("رفع إصدار جديد من أدوات الموظف", "Upload new versions of staff tools")
         }
     }
 
@@ -163,6 +167,11 @@ enum ActionNames {
         case "contact_logged": t("تسجيل تواصل", "Contact logged")
         case "people_imported": t("استيراد أشخاص", "People imported")
         case "people_exported": t("تصدير قائمة أشخاص", "People exported")
+        case "document_added": t("إضافة وثيقة", "Document added")
+        case "document_opened": t("فتح وثيقة", "Document opened")
+        case "family_member_added": t("إضافة فرد من الأسرة", "Family member added")
+        case "people_merged": t("دمج ملفين", "Files merged")
+        case "staff_tool_uploaded": t("رفع إصدار أداة", "Staff tool uploaded")
         default: code
         }
     }
@@ -180,5 +189,6 @@ enum ActionNames {
         "password_link_requested", "staff_added", "staff_role_changed", "staff_deactivated", "staff_reactivated",
         "token_created", "token_revoked", "policy_version_recorded", "association_set_up", "audit_exported",
         "person_created", "person_updated", "person_opened", "contact_logged", "people_imported", "people_exported",
+        "document_added", "document_opened", "family_member_added", "people_merged", "staff_tool_uploaded",
     ]
 }

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+
+/// A document in a person's file: stored by content hash, checked by content.
+final class PersonDocument: Model, @unchecked Sendable {
+    static let schema = "person_documents"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "association_id") var association: Association
+    @Parent(key: "person_id") var person: Person
+    /// A `DocumentType` code.
+    @Field(key: "type") var type: String
+    @Field(key: "file_name") var fileName: String
+    /// A `DocumentKind` code, from the content.
+    @Field(key: "kind") var kind: String
+    @Field(key: "size") var size: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "storage_key") var storageKey: String
+    @OptionalField(key: "expiry_date") var expiryDate: String?
+    @OptionalParent(key: "uploaded_by") var uploadedBy: User?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+extension PersonDocument: TenantOwned {
+    static var tenantField: KeyPath<PersonDocument, FieldProperty<PersonDocument, UUID>> { \.$association.$id }
+}
+
+/// A member of the person's family.
+final class FamilyMember: Model, @unchecked Sendable {
+    static let schema = "family_members"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "association_id") var association: Association
+    @Parent(key: "person_id") var person: Person
+    @Field(key: "name") var name: String
+    @Field(key: "relation") var relation: String
+    @OptionalField(key: "birth_date") var birthDate: String?
+    @OptionalField(key: "national_id") var nationalID: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+extension FamilyMember: TenantOwned {
+    static var tenantField: KeyPath<FamilyMember, FieldProperty<FamilyMember, UUID>> { \.$association.$id }
+}
+
+/// One version of a staff tool (the bylaws, a guide, a form) that staff open while answering.
+final class StaffToolVersion: Model, @unchecked Sendable {
+    static let schema = "staff_tool_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "association_id") var association: Association
+    /// A `StaffTool` code.
+    @Field(key: "tool") var tool: String
+    @Field(key: "version") var version: Int
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "storage_key") var storageKey: String
+    @OptionalParent(key: "uploaded_by") var uploadedBy: User?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+extension StaffToolVersion: TenantOwned {
+    static var tenantField: KeyPath<StaffToolVersion, FieldProperty<StaffToolVersion, UUID>> { \.$association.$id }
+}
