@@ -53,42 +53,28 @@ struct GenerateCommand: AsyncCommand {
         let associationID = try association.requireID()
         let type = PersonType.served(by: try version.policy()).rawValue
         let today = GregorianDate.today().iso
-        let batch = 500
+        let batch = 2_000
         var written = 0
         while written < count {
             let size = min(batch, count - written)
             let drawn = (0..<size).map { _ in people.next() }
-            try await app.db.transaction { db in
-                guard let sql = db as? any SQLDatabase else { return }
-                let insertPeople = sql.insert(into: "people").columns(
-                    "id", "association_id", "type", "status", "first_name", "father_name", "grandfather_name",
-                    "family_name",
-                    "full_name", "name_key", "national_id", "birth_date", "gender", "mobile", "region", "city",
-                    "category",
-                    "household_income", "family_size", "consent", "consent_date", "consent_version"
+            let files = drawn.map { p -> Person in
+                let file = Person(associationID: associationID)
+                let fullName = p.nameParts.joined(separator: " ")
+                (file.type, file.status) = (type, "registered")
+                (file.firstName, file.fatherName, file.grandfatherName, file.familyName) = (
+                    p.nameParts[0], p.nameParts[1], p.nameParts[2], p.nameParts[3]
                 )
-                let insertTokens = sql.insert(into: "person_tokens").columns(
-                    "id", "association_id", "person_id", "token")
-                for p in drawn {
-                    let id = UUID()
-                    let fullName = p.nameParts.joined(separator: " ")
-                    insertPeople.values(
-                        SQLBind(id), SQLBind(associationID), SQLBind(type), SQLBind("registered"),
-                        SQLBind(p.nameParts[0]), SQLBind(p.nameParts[1]), SQLBind(p.nameParts[2]),
-                        SQLBind(p.nameParts[3]),
-                        SQLBind(fullName), SQLBind(PersonNameKey.key(fullName)), SQLBind(p.nationalID),
-                        SQLBind(p.birthDate.iso),
-                        SQLBind(p.gender.rawValue), SQLBind(p.mobile), SQLBind(p.region.rawValue), SQLBind(p.city),
-                        SQLBind(p.category), SQLBind(Double(p.householdIncome)), SQLBind(p.familySize), SQLBind(true),
-                        SQLBind(today), SQLBind(PersonRules.consentVersion)
-                    )
-                    for token in NameTokens.of(fullName) {
-                        insertTokens.values(SQLBind(UUID()), SQLBind(associationID), SQLBind(id), SQLBind(token))
-                    }
-                }
-                try await insertPeople.run()
-                try await insertTokens.run()
+                (file.fullName, file.nameKey) = (fullName, PersonNameKey.key(fullName))
+                (file.nationalID, file.birthDate, file.gender, file.mobile) = (
+                    p.nationalID, p.birthDate.iso, p.gender.rawValue, p.mobile
+                )
+                (file.region, file.city, file.category) = (p.region.rawValue, p.city, p.category)
+                (file.householdIncome, file.familySize) = (Double(p.householdIncome), p.familySize)
+                (file.consent, file.consentDate, file.consentVersion) = (true, today, PersonRules.consentVersion)
+                return file
             }
+            try await app.db.transaction { db in try await PeopleDirectory.bulkInsert(files, on: db) }
             written += size
             if written % 100_000 == 0 { context.console.print("\(written) …") }
         }

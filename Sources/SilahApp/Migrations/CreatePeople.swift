@@ -62,7 +62,7 @@ struct CreatePeople: AsyncMigration {
             "CREATE INDEX people_mobile ON people (association_id, mobile)",
             "CREATE INDEX people_name_key ON people (association_id, name_key)",
             "CREATE INDEX person_tokens_lookup ON person_tokens (association_id, token, person_id)",
-            "CREATE INDEX person_tokens_person ON person_tokens (person_id)",
+            "CREATE INDEX person_tokens_person ON person_tokens (person_id, token)",
             "CREATE INDEX contacts_person ON contacts (person_id, at)",
             "CREATE INDEX contacts_association ON contacts (association_id, at)",
         ] {

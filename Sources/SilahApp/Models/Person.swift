@@ -51,7 +51,7 @@ final class Person: Model, @unchecked Sendable {
         grandfatherName = valid.nameParts[2]
         familyName = valid.nameParts[3]
         fullName = valid.fullName
-        nameKey = PersonNameKey.key(valid.fullName)
+        nameKey = valid.nameKey
         nameEn = valid.nameEn
         nationalID = valid.nationalID?.digits
         idExpiry = valid.idExpiry?.iso
@@ -89,7 +89,7 @@ final class Person: Model, @unchecked Sendable {
 
     var keys: PersonKeys {
         PersonKeys(
-            nationalID: nationalID, fullName: fullName, birthDate: birthDate.flatMap { try? GregorianDate(iso: $0) },
+            nationalID: nationalID, nameKey: nameKey, birthDate: birthDate.flatMap { try? GregorianDate(iso: $0) },
             mobile: mobile)
     }
 }

@@ -83,7 +83,7 @@ enum PeopleDirectory {
     static func replaceTokens(of person: Person, on db: Database) async throws {
         let id = try person.requireID()
         try await PersonToken.query(on: db).filter(\.$person.$id == id).delete()
-        for token in NameTokens.of(person.fullName) {
+        for token in NameTokens.of(nameKey: person.nameKey) {
             try await PersonToken(associationID: person.$association.id, personID: id, token: token).create(on: db)
         }
     }
@@ -104,6 +104,48 @@ enum PeopleDirectory {
                 keys.likelihood(against: person.keys).map { Duplicate(person: person, likelihood: $0) }
             }
             .sorted { $0.likelihood < $1.likelihood }
+    }
+}
+
+extension PeopleDirectory {
+    /// Writes many new files and their search tokens with multi-row inserts: the path for imports
+    /// and generated data, where one statement per row would be far too slow.
+    static func bulkInsert(_ people: [Person], on db: Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        let now = Date()
+        for chunk in people.chunked(into: 400) {
+            let insertPeople = sql.insert(into: Person.schema).columns(
+                "id", "association_id", "type", "status", "first_name", "father_name", "grandfather_name",
+                "family_name",
+                "full_name", "name_key", "name_en", "national_id", "id_expiry", "birth_date", "gender", "nationality",
+                "mobile", "email", "region", "city", "category", "household_income", "family_size", "consent",
+                "consent_date", "consent_version", "created_at", "updated_at"
+            )
+            let insertTokens = sql.insert(into: PersonToken.schema).columns(
+                "id", "association_id", "person_id", "token")
+            for person in chunk {
+                let id = person.id ?? UUID()
+                person.id = id
+                let association = person.$association.id
+                insertPeople.values(
+                    SQLBind(id), SQLBind(association), SQLBind(person.type), SQLBind(person.status),
+                    SQLBind(person.firstName), SQLBind(person.fatherName), SQLBind(person.grandfatherName),
+                    SQLBind(person.familyName), SQLBind(person.fullName), SQLBind(person.nameKey),
+                    SQLBind(person.nameEn),
+                    SQLBind(person.nationalID), SQLBind(person.idExpiry), SQLBind(person.birthDate),
+                    SQLBind(person.gender),
+                    SQLBind(person.nationality), SQLBind(person.mobile), SQLBind(person.email), SQLBind(person.region),
+                    SQLBind(person.city), SQLBind(person.category), SQLBind(person.householdIncome),
+                    SQLBind(person.familySize), SQLBind(person.consent), SQLBind(person.consentDate),
+                    SQLBind(person.consentVersion), SQLBind(now), SQLBind(now)
+                )
+                for token in NameTokens.of(nameKey: person.nameKey) {
+                    insertTokens.values(SQLBind(UUID()), SQLBind(association), SQLBind(id), SQLBind(token))
+                }
+            }
+            try await insertPeople.run()
+            try await insertTokens.run()
+        }
     }
 }
 
@@ -154,21 +196,42 @@ enum PeopleQueries {
     }
 
     /// Ids of people with a token equal to every word but the last, and a token starting with the last.
+    ///
+    /// The query starts from the rarest whole word (a count capped at a few thousand tells which) and
+    /// checks the other words person by person through the `(person_id, token)` index, so a common
+    /// first name beside a rare family name costs as little as the rare name alone.
     private static func matchingNameIDs(_ words: [String], tenant: Tenant, limit: Int, on db: Database) async throws
         -> [UUID]
     {
         guard let sql = db as? any SQLDatabase else { return [] }
         let association = tenant.associationID
-        var query: SQLQueryString = "SELECT p.id FROM people p WHERE p.association_id = \(bind: association)"
-        for (index, word) in words.enumerated() {
+        let exact = Array(Set(words.dropLast()))
+        let prefix = words[words.count - 1]
+        struct Count: Decodable { let n: Int }
+        var counts: [String: Int] = [:]
+        for word in exact {
+            let rows = try await sql.raw(
+                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM person_tokens WHERE association_id = \(bind: association) AND token = \(bind: word) LIMIT 5000) AS capped"
+            ).all(decoding: Count.self)
+            counts[word] = rows.first?.n ?? 0
+        }
+        if counts.values.contains(0) { return [] }
+        let upper = prefix + "\u{10FFFF}"
+        var query: SQLQueryString
+        var probes = exact
+        if let driver = exact.min(by: { counts[$0]! < counts[$1]! }) {
+            probes.removeAll { $0 == driver }
+            query =
+                "SELECT d.person_id AS id FROM person_tokens d WHERE d.association_id = \(bind: association) AND d.token = \(bind: driver)"
             query +=
-                " AND p.id IN (SELECT t.person_id FROM person_tokens t WHERE t.association_id = \(bind: association) AND "
-            if index == words.count - 1 {
-                // A prefix as a range, so the index serves it: word ≤ token < word + U+10FFFF.
-                query += "t.token >= \(bind: word) AND t.token < \(bind: word + "\u{10FFFF}"))"
-            } else {
-                query += "t.token = \(bind: word))"
-            }
+                " AND EXISTS (SELECT 1 FROM person_tokens p WHERE p.person_id = d.person_id AND p.token >= \(bind: prefix) AND p.token < \(bind: upper))"
+        } else {
+            query =
+                "SELECT DISTINCT d.person_id AS id FROM person_tokens d WHERE d.association_id = \(bind: association) AND d.token >= \(bind: prefix) AND d.token < \(bind: upper)"
+        }
+        for word in probes {
+            query +=
+                " AND EXISTS (SELECT 1 FROM person_tokens p WHERE p.person_id = d.person_id AND p.token = \(bind: word))"
         }
         query += " LIMIT \(literal: min(max(limit, 1) * 4, 2000))"
         struct Row: Decodable { let id: UUID }

@@ -48,16 +48,7 @@ enum PeopleImport {
                 file.apply(person, today: today)
                 people.append(file)
             }
-            for chunk in people.chunked(into: 500) { try await chunk.create(on: db) }
-            var tokens: [PersonToken] = []
-            for file in people {
-                for token in NameTokens.of(file.fullName) {
-                    let row = PersonToken(associationID: tenant.associationID, personID: file.id!, token: token)
-                    row.id = UUID()
-                    tokens.append(row)
-                }
-            }
-            for chunk in tokens.chunked(into: 1000) { try await chunk.create(on: db) }
+            try await PeopleDirectory.bulkInsert(people, on: db)
             try await AuditLog.record(
                 AuditEvent(
                     action: "people_imported", subjectType: "import",
@@ -113,10 +104,6 @@ extension Array {
     func chunked(into size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
-}
-
-extension ArraySlice where Element: FluentKit.Model {
-    func create(on db: Database) async throws { try await Array(self).create(on: db) }
 }
 
 extension Secrets {

@@ -34,8 +34,12 @@ public struct PersonKeys: Sendable, Equatable, Hashable {
     public let mobile: String?
 
     public init(nationalID: String?, fullName: String, birthDate: GregorianDate?, mobile: String?) {
+        self.init(nationalID: nationalID, nameKey: PersonNameKey.key(fullName), birthDate: birthDate, mobile: mobile)
+    }
+
+    public init(nationalID: String?, nameKey: String, birthDate: GregorianDate?, mobile: String?) {
         self.nationalID = nationalID
-        self.nameKey = PersonNameKey.key(fullName)
+        self.nameKey = nameKey
         self.birthDate = birthDate
         self.mobile = mobile
     }
@@ -80,8 +84,11 @@ public enum SearchQuery: Sendable, Equatable {
 
 /// Search tokens of a name: its name-key words, each stored once.
 public enum NameTokens {
-    public static func of(_ fullName: String) -> [String] {
+    public static func of(_ fullName: String) -> [String] { of(nameKey: PersonNameKey.key(fullName)) }
+
+    /// The tokens of a name already keyed.
+    public static func of(nameKey: String) -> [String] {
         var seen = Set<String>()
-        return PersonNameKey.key(fullName).split(separator: " ").map(String.init).filter { seen.insert($0).inserted }
+        return nameKey.split(separator: " ").map(String.init).filter { seen.insert($0).inserted }
     }
 }

@@ -79,6 +79,22 @@ public enum Region: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The region an Arabic or English name (any hamza or ة spelling) stands for.
+    public init?(name: String) {
+        let key = ArabicNormalizer.normalize(name).lowercased()
+        guard let region = Self.byName[key] else { return nil }
+        self = region
+    }
+
+    private static let byName: [String: Region] = {
+        var names: [String: Region] = [:]
+        for region in allCases {
+            names[ArabicNormalizer.normalize(region.nameAr)] = region
+            names[region.nameEn.lowercased()] = region
+        }
+        return names
+    }()
+
     public var nameEn: String {
         switch self {
         case .riyadh: "Riyadh"

@@ -72,6 +72,8 @@ public struct ValidPerson: Sendable, Equatable {
     public var familySize: Int?
     public var consent: Bool
     public var status: PersonStatus
+    /// `PersonNameKey` of the full name, worked out once.
+    public let nameKey: String
 
     public var fullName: String { nameParts.filter { !$0.isEmpty }.joined(separator: " ") }
 
@@ -82,7 +84,7 @@ public struct ValidPerson: Sendable, Equatable {
     }
 
     public var keys: PersonKeys {
-        PersonKeys(nationalID: nationalID?.digits, fullName: fullName, birthDate: birthDate, mobile: mobile?.e164)
+        PersonKeys(nationalID: nationalID?.digits, nameKey: nameKey, birthDate: birthDate, mobile: mobile?.e164)
     }
 }
 
@@ -190,6 +192,7 @@ public enum PersonRules {
         }
         let status = PersonStatus(rawValue: draft.status.trimmed) ?? .applicant
         guard errors.isEmpty else { throw PersonFieldErrors(fields: errors) }
+        let fullName = parts.filter { !$0.isEmpty }.joined(separator: " ")
         return ValidPerson(
             type: type,
             nameParts: parts,
@@ -207,7 +210,8 @@ public enum PersonRules {
             householdIncome: income,
             familySize: familySize,
             consent: consent,
-            status: status
+            status: status,
+            nameKey: PersonNameKey.key(fullName)
         )
     }
 

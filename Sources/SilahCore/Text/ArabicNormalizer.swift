@@ -8,7 +8,9 @@ import Foundation
 /// Arabic-Indic and Persian digits to ASCII; runs of white space collapsed.
 public enum ArabicNormalizer {
     public static func normalize(_ text: String) -> String {
-        let composed = text.precomposedStringWithCompatibilityMapping
+        // NFKC is costly on Linux; text of plain Arabic letters, harakat and ASCII is already NFKC,
+        // so it is skipped there. Presentation forms, combining hamza/madda and the like still get it.
+        let composed = needsCompatibilityMapping(text) ? text.precomposedStringWithCompatibilityMapping : text
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {
@@ -24,6 +26,16 @@ public enum ArabicNormalizer {
             out.append(mapped)
         }
         return String(out)
+    }
+
+    private static func needsCompatibilityMapping(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x7F, 0x0600...0x0652, 0x0656...0x06FF, 0x200C...0x200F: continue
+            default: return true
+            }
+        }
+        return false
     }
 
     /// `nil` drops the scalar.
