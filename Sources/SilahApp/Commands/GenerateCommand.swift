@@ -51,6 +51,7 @@ struct GenerateCommand: AsyncCommand {
             let sql = app.db as? any SQLDatabase
         else { throw CommandLineFailure("--association: no association “\(signature.association ?? "")”.") }
         let associationID = try association.requireID()
+        try await SQLiteTuning.forBulkWrites(app.db)
         let type = PersonType.served(by: try version.policy()).rawValue
         let today = GregorianDate.today().iso
         let batch = 2_000

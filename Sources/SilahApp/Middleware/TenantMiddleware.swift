@@ -31,8 +31,11 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
                 .first(),
             token.user.isActive
         else { return }
-        token.lastUsedAt = Date()
-        try await token.save(on: request.db)
+        // "Last used" to the nearest ten minutes: a write on every API call would cost more than the call.
+        if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600) {
+            token.lastUsedAt = Date()
+            try await token.save(on: request.db)
+        }
         request.auth.login(token.user)
         request.auth.login(token)
     }

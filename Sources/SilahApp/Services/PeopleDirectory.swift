@@ -208,24 +208,28 @@ enum PeopleQueries {
         let exact = Array(Set(words.dropLast()))
         let prefix = words[words.count - 1]
         struct Count: Decodable { let n: Int }
-        var counts: [String: Int] = [:]
-        for word in exact {
-            let rows = try await sql.raw(
-                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM person_tokens WHERE association_id = \(bind: association) AND token = \(bind: word) LIMIT 5000) AS capped"
-            ).all(decoding: Count.self)
-            counts[word] = rows.first?.n ?? 0
-        }
-        if counts.values.contains(0) { return [] }
         let upper = prefix + "\u{10FFFF}"
+        // How many people each word would start from, counted no further than the cap.
+        func capped(_ condition: SQLQueryString) async throws -> Int {
+            let query: SQLQueryString =
+                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM person_tokens WHERE association_id = \(bind: association) AND "
+                + condition + " LIMIT 20000) AS capped"
+            return try await sql.raw(query).all(decoding: Count.self).first?.n ?? 0
+        }
+        var counts: [String: Int] = [:]
+        for word in exact { counts[word] = try await capped("token = \(bind: word)") }
+        if counts.values.contains(0) { return [] }
+        let prefixCount = exact.isEmpty ? 0 : try await capped("token >= \(bind: prefix) AND token < \(bind: upper)")
         var query: SQLQueryString
         var probes = exact
-        if let driver = exact.min(by: { counts[$0]! < counts[$1]! }) {
+        if let driver = exact.min(by: { counts[$0]! < counts[$1]! }), counts[driver]! <= prefixCount {
             probes.removeAll { $0 == driver }
             query =
                 "SELECT d.person_id AS id FROM person_tokens d WHERE d.association_id = \(bind: association) AND d.token = \(bind: driver)"
             query +=
                 " AND EXISTS (SELECT 1 FROM person_tokens p WHERE p.person_id = d.person_id AND p.token >= \(bind: prefix) AND p.token < \(bind: upper))"
         } else {
+            // The last word, still being typed, is the rarest (or the only) one: start from its range.
             query =
                 "SELECT DISTINCT d.person_id AS id FROM person_tokens d WHERE d.association_id = \(bind: association) AND d.token >= \(bind: prefix) AND d.token < \(bind: upper)"
         }

@@ -14,8 +14,9 @@ enum PeopleImport {
         var report: String { ImportReport.csv(plan) }
     }
 
-    /// The rows of a CSV file in any encoding Excel writes.
-    static func table(from data: Data) -> (rows: [[String]], encoding: String) {
+    /// The rows of an XLSX workbook's first sheet, or of a CSV file in any encoding Excel writes.
+    static func table(from data: Data) throws -> (rows: [[String]], encoding: String) {
+        if XLSXReader.looksLikeWorkbook(data) { return (try XLSXReader.rows(data), "xlsx") }
         let (text, encoding) = TextDecoding.decode(data)
         return (CSVReader.rows(text), encoding.rawValue)
     }
@@ -29,7 +30,7 @@ enum PeopleImport {
         consentRecorded: Bool,
         on db: Database
     ) async throws -> Outcome {
-        let (rows, encoding) = table(from: data)
+        let (rows, encoding) = try table(from: data)
         let today = GregorianDate.today()
         var plan = ImportPlanner.plan(
             table: rows, mapping: mapping, servedType: .served(by: tenant.policy), today: today,

@@ -107,7 +107,7 @@ enum ImportPages {
         _ req: Request, tenant: Tenant, id: UUID, data: Data, mapping: [Int: ImportColumn]?, consentRecorded: Bool
     ) async throws -> View {
         let t = req.t
-        let (table, encoding) = PeopleImport.table(from: data)
+        let (table, encoding) = try PeopleImport.table(from: data)
         let headers = table.first ?? []
         let chosen = mapping ?? ImportPlanner.mapping(headers: headers)
         var plan = ImportPlanner.plan(

@@ -29,6 +29,7 @@ struct PeopleIndexContext: Encodable {
     let canEdit: Bool
     let importLink: Link
     let exportLink: Link
+    let exportXLSXLink: Link
     let canTransfer: Bool
     let columns: [String]
     let rows: [Row]

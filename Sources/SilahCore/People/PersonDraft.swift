@@ -243,6 +243,10 @@ public enum DateInput {
     }
 
     public static func parse(_ text: String) throws(CalendarError) -> Parsed {
+        // A date cell of an Excel workbook arrives as its serial number (days since 1899-12-30).
+        if let serial = Int(text.trimmingCharacters(in: .whitespaces)), (10_000...80_000).contains(serial) {
+            return .gregorian(GregorianDate(dayNumber: serial - 25_569))
+        }
         let cleaned = Digits.asciiDigits(text)
             .replacingOccurrences(of: "هـ", with: "").replacingOccurrences(of: "ه", with: "")
             .replacingOccurrences(of: "م", with: "").trimmingCharacters(in: .whitespaces)

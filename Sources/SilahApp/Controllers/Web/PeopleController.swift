@@ -38,6 +38,8 @@ struct PeopleController: RouteCollection {
                 canEdit: tenant.allows(.editPersonFile),
                 importLink: Link(href: SiteURL.importPeople(slug), label: t("استيراد", "Import")),
                 exportLink: Link(href: SiteURL.exportPeople(slug), label: t("تصدير CSV", "Export CSV")),
+                exportXLSXLink: Link(
+                    href: SiteURL.exportPeople(slug) + "?format=xlsx", label: t("تصدير Excel", "Export Excel")),
                 canTransfer: tenant.allows(.importPeople),
                 columns: [
                     t("الاسم", "Name"), t("الهوية", "ID"), t("الجوال", "Mobile"), t("الميلاد", "Born"),

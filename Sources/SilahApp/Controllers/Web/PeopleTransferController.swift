@@ -47,7 +47,7 @@ struct PeopleTransferController: RouteCollection {
                 changes: ["rows": .init(before: nil, after: String(people.count))]),
             in: tenant.associationID
         )
-        return Self.csvResponse(rows, name: "people-\(tenant.association.slug)")
+        return Self.listResponse(rows, name: "people-\(tenant.association.slug)", req: req)
     }
 
     func exportContacts(req: Request) async throws -> Response {
@@ -71,7 +71,18 @@ struct PeopleTransferController: RouteCollection {
                 changes: ["rows": .init(before: nil, after: String(contacts.count))]),
             in: tenant.associationID
         )
-        return Self.csvResponse(rows, name: "contacts-\(tenant.association.slug)")
+        return Self.listResponse(rows, name: "contacts-\(tenant.association.slug)", req: req)
+    }
+
+    /// `?format=xlsx` for an Excel workbook (right to left), CSV otherwise.
+    static func listResponse(_ rows: [[String]], name: String, req: Request) -> Response {
+        guard req.query[String.self, at: "format"] == "xlsx" else { return csvResponse(rows, name: name) }
+        let response = Response(status: .ok, body: .init(data: XLSXWriter.workbook(rows: rows, sheetName: name)))
+        response.headers.replaceOrAdd(
+            name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response.headers.contentDisposition = .init(.attachment, filename: "\(name)-\(GregorianDate.today().iso).xlsx")
+        return response
     }
 
     /// UTF-8 with a byte-order mark, so Excel shows Arabic; formulas defused.
@@ -123,7 +134,7 @@ struct PeopleTransferController: RouteCollection {
         guard let id = UUID(uuidString: (try? req.content.get(String.self, at: "upload")) ?? ""),
             let data = ImportPages.load(id: id, tenant: tenant, app: req.application)
         else { throw Abort(.notFound) }
-        let table = PeopleImport.table(from: data).rows
+        let table = try PeopleImport.table(from: data).rows
         var mapping: [Int: ImportColumn] = [:]
         for index in (table.first ?? []).indices {
             if let value = try? req.content.get(String.self, at: "column\(index)"),
