@@ -20,7 +20,7 @@ enum XLSXReader {
     static func looksLikeWorkbook(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
     static func rows(_ data: Data) throws -> [[String]] {
-        guard let archive = try? Archive(data: data, accessMode: .read) else { throw NotAWorkbook() }
+        guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else { throw NotAWorkbook() }
         func entry(_ path: String) throws -> Data? {
             guard let file = archive[path] else { return nil }
             var content = Data()
@@ -55,7 +55,7 @@ private final class Attributes: NSObject, XMLParserDelegate {
         let collector = Attributes(element: element)
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        parser.parse()
+        _ = parser.parse()
         return collector.found
     }
 
@@ -82,7 +82,7 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
         let reader = SharedStrings()
         let parser = XMLParser(data: data)
         parser.delegate = reader
-        parser.parse()
+        _ = parser.parse()
         return reader.strings
     }
 
@@ -120,7 +120,7 @@ private final class SheetCells: NSObject, XMLParserDelegate {
         let reader = SheetCells(strings: strings)
         let parser = XMLParser(data: data)
         parser.delegate = reader
-        parser.parse()
+        _ = parser.parse()
         guard let lastRow = reader.cells.keys.max() else { return [] }
         let width = (reader.cells.values.flatMap(\.keys).max() ?? 0) + 1
         return (1...lastRow).map { row in
