@@ -308,7 +308,11 @@ enum PersonFile {
         ).limit(100).all()
         let changes = try await tenant.query(AuditRecord.self, on: req.db)
             .filter(\.$subjectType == "person").filter(\.$subjectID == personID.uuidString)
-            .filter(\.$action ~~ ["person_created", "person_updated", "document_added", "family_member_added", "people_merged"])
+            .filter(
+                \.$action ~~ [
+                    "person_created", "person_updated", "document_added", "family_member_added", "people_merged",
+                ]
+            )
             .sort(\.$sequence, .descending).limit(100).all()
         var items: [(Date, PersonFileContext.Event)] = contacts.map { contact in
             let channel =
