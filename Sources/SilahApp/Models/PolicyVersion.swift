@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SilahCore
 
 /// One board-approved version of an association's policy. Exactly one is current.
@@ -29,8 +30,14 @@ final class PolicyVersion: Model, @unchecked Sendable {
         self.approvedGregorian = policy.approval.resolvedGregorianDate?.iso
     }
 
-    /// The stored policy, checked again as it is read.
+    /// The stored policy, checked as it is first read. A version is never changed once recorded, so
+    /// each is decoded once per process rather than on every request.
     func policy() throws -> Policy {
-        try PolicyLoader.decode(Data(document.utf8), file: "policy version \(number)")
+        if let id, let cached = Self.decoded.withLockedValue({ $0[id] }) { return cached }
+        let policy = try PolicyLoader.decode(Data(document.utf8), file: "policy version \(number)")
+        if let id { Self.decoded.withLockedValue { $0[id] = policy } }
+        return policy
     }
+
+    private static let decoded = NIOLockedValueBox<[UUID: Policy]>([:])
 }
