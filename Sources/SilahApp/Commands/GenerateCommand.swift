@@ -45,14 +45,12 @@ struct GenerateCommand: AsyncCommand {
         }
         let app = context.application
         try await app.migrateSilah()
-        guard let slug = signature.association,
-            let association = try await PolicyStore.association(slug: slug, on: app.db),
-            let version = try await PolicyStore.currentVersion(of: association, on: app.db),
-            let sql = app.db as? any SQLDatabase
-        else { throw CommandLineFailure("--association: no association “\(signature.association ?? "")”.") }
+        let (association, policy) = try await commandAssociation(signature.association, app: app)
+        guard let sql = app.db as? any SQLDatabase else { return }
+        let slug = association.slug
         let associationID = try association.requireID()
         try await SQLiteTuning.forBulkWrites(app.db)
-        let type = PersonType.served(by: try version.policy()).rawValue
+        let type = PersonType.served(by: policy).rawValue
         let today = GregorianDate.today().iso
         let batch = 2_000
         var written = 0

@@ -27,14 +27,10 @@ struct ImportCommand: AsyncCommand {
         }
         let app = context.application
         try await app.migrateSilah()
-        guard let slug = signature.association,
-            let association = try await PolicyStore.association(slug: slug, on: app.db),
-            let version = try await PolicyStore.currentVersion(of: association, on: app.db)
-        else { throw CommandLineFailure("--association: no association “\(signature.association ?? "")”.") }
+        let (association, policy) = try await commandAssociation(signature.association, app: app)
         guard let data = FileManager.default.contents(atPath: signature.file) else {
             throw CommandLineFailure("\(signature.file): cannot be read.")
         }
-        let policy = try version.policy()
         // The command line acts as the association's operator: a tenant with the import right.
         let tenant = Tenant(
             association: association, associationID: try association.requireID(), policy: policy,

@@ -44,6 +44,14 @@ struct PolicyCommand: AsyncCommand {
     }
 }
 
+/// The association a command's `--association` names, with its current policy, or a plain refusal.
+func commandAssociation(_ slug: String?, app: Application) async throws -> (Association, Policy) {
+    guard let slug, let association = try await PolicyStore.association(slug: slug, on: app.db),
+        let version = try await PolicyStore.currentVersion(of: association, on: app.db)
+    else { throw CommandLineFailure("--association: no association “\(slug ?? "")”.") }
+    return (association, try version.policy())
+}
+
 /// A command-line mistake, said plainly without a stack of internals.
 struct CommandLineFailure: Error, CustomStringConvertible {
     let description: String

@@ -28,11 +28,8 @@ struct UserCommand: AsyncCommand {
         }
         let app = context.application
         try await app.migrateSilah()
-        guard let slug = signature.association,
-            let association = try await PolicyStore.association(slug: slug, on: app.db),
-            let version = try await PolicyStore.currentVersion(of: association, on: app.db)
-        else { throw CommandLineFailure("--association: no association “\(signature.association ?? "")”.") }
-        let policy = try version.policy()
+        let (association, policy) = try await commandAssociation(signature.association, app: app)
+        let slug = association.slug
         guard let role = signature.role.flatMap(Role.init(rawValue:)), policy.staffRoles.contains(role) else {
             let roles = policy.staffRoles.map(\.rawValue).joined(separator: ", ")
             throw CommandLineFailure("--role must be one of this association's roles: \(roles).")

@@ -110,6 +110,17 @@ enum Timestamps {
     }
 }
 
+extension AuditLog {
+    /// Records an event about a staff account in the chain of every association the person belongs
+    /// to, so each association's managers see what happened to their staff.
+    static func recordForAccount(_ action: String, user: User, by actor: AuditActor, on db: Database) async throws {
+        let event = AuditEvent(action: action, subjectType: "user", subjectID: try user.requireID().uuidString)
+        for chain in try await Accounts.associationIDs(of: user, on: db) {
+            try await record(event, by: actor, in: chain, on: db)
+        }
+    }
+}
+
 extension Request {
     /// The client's address as Silah sees it (the socket peer; a proxy's header is not trusted).
     /// In-memory tests have no socket, so the test environment alone reads it from a test header.

@@ -60,17 +60,11 @@ struct SetPasswordContext: Encodable {
 }
 
 struct SetupContext: Encodable {
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let page: PageContext
     let heading: String
     let explanation: String
     let presetLabel: String
-    let presets: [Option]
+    let presets: [Choice]
     let slugLabel: String
     let slugHint: String
     let nameArLabel: String

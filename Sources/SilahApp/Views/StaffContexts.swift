@@ -86,12 +86,6 @@ struct StaffListContext: Encodable {
         let status: String
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let page: PageContext
     let workspace: WorkspaceContext
     let heading: String
@@ -101,7 +95,7 @@ struct StaffListContext: Encodable {
     let nameLabel: String
     let emailLabel: String
     let roleLabel: String
-    let roles: [Option]
+    let roles: [Choice]
     let submitLabel: String
     let action: String
     let name: FieldState
@@ -116,7 +110,7 @@ struct StaffMemberContext: Encodable {
     let heading: String
     let email: String
     let roleLabel: String
-    let roles: [StaffListContext.Option]
+    let roles: [Choice]
     let activeLabel: String
     let isActive: Bool
     let submitLabel: String
@@ -136,20 +130,14 @@ struct AuditPageContext: Encodable {
         let changes: String
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let page: PageContext
     let workspace: WorkspaceContext
     let heading: String
     let filtersHeading: String
     let staffLabel: String
-    let staffOptions: [Option]
+    let staffOptions: [Choice]
     let actionLabel: String
-    let actionOptions: [Option]
+    let actionOptions: [Choice]
     let subjectLabel: String
     let subject: String
     let fromLabel: String
@@ -178,11 +166,6 @@ struct AccountContext: Encodable {
         let revokeAction: String
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-    }
-
     let page: PageContext
     let heading: String
     let name: String
@@ -204,7 +187,7 @@ struct AccountContext: Encodable {
     let revokeLabel: String
     let tokenNameLabel: String
     let associationLabel: String
-    let associations: [Option]
+    let associations: [Choice]
     let createTokenLabel: String
     let newToken: String
     let hasNewToken: Bool

@@ -51,11 +51,8 @@ struct AccountController: RouteCollection {
         }
         user.passwordHash = try await req.application.hashPassword(form.password ?? "")
         try await user.save(on: req.db)
-        for chain in try await Accounts.associationIDs(of: user, on: req.db) {
-            try await req.audit(
-                AuditEvent(action: "password_changed", subjectType: "user", subjectID: try user.requireID().uuidString),
-                in: chain)
-        }
+        try await AuditLog.recordForAccount(
+            "password_changed", user: user, by: .user(try user.requireID(), address: req.clientAddress), on: req.db)
         return try await render(req, user: user, notice: t("غُيّرت كلمة المرور.", "Your password was changed."))
             .encodeResponse(for: req)
     }
@@ -164,7 +161,9 @@ struct AccountController: RouteCollection {
                 tokenNameLabel: t("اسم الرمز", "Token name"),
                 associationLabel: t("الجمعية", "Association"),
                 associations: memberships.map {
-                    .init(value: $0.association.slug, label: t($0.association.nameAr, $0.association.nameEn))
+                    Choice(
+                        value: $0.association.slug, label: t($0.association.nameAr, $0.association.nameEn),
+                        selected: false)
                 },
                 createTokenLabel: t("أنشئ رمزًا", "Create a token"),
                 newToken: newToken ?? "",

@@ -72,11 +72,8 @@ struct AuthController: RouteCollection {
 
     func logout(req: Request) async throws -> Response {
         if let user = req.auth.get(User.self) {
-            for chain in try await Accounts.associationIDs(of: user, on: req.db) {
-                try await req.audit(
-                    AuditEvent(action: "sign_out", subjectType: "user", subjectID: user.id?.uuidString ?? ""), in: chain
-                )
-            }
+            try await AuditLog.recordForAccount(
+                "sign_out", user: user, by: .user(try user.requireID(), address: req.clientAddress), on: req.db)
         }
         req.auth.logout(User.self)
         req.session.destroy()
@@ -127,12 +124,8 @@ struct AuthController: RouteCollection {
         if let user = try await User.query(on: req.db).filter(\.$email == email).first(), user.isActive {
             let secret = try await Accounts.issueLink(for: user, on: req.db)
             try await PasswordMail.send(to: user, secret: secret, reset: true, app: req.application)
-            for chain in try await Accounts.associationIDs(of: user, on: req.db) {
-                try await req.audit(
-                    AuditEvent(
-                        action: "password_link_requested", subjectType: "user", subjectID: user.id?.uuidString ?? ""),
-                    in: chain)
-            }
+            try await AuditLog.recordForAccount(
+                "password_link_requested", user: user, by: .anonymous(address: req.clientAddress), on: req.db)
         }
         let t = req.t
         // The same answer whether or not the address has an account.
@@ -182,14 +175,8 @@ struct AuthController: RouteCollection {
             link.usedAt = Date()
             try await link.save(on: db)
         }
-        for chain in try await Accounts.associationIDs(of: user, on: req.db) {
-            try await AuditLog.record(
-                AuditEvent(action: "password_set", subjectType: "user", subjectID: user.id?.uuidString ?? ""),
-                by: .user(try user.requireID(), address: req.clientAddress),
-                in: chain,
-                on: req.db
-            )
-        }
+        try await AuditLog.recordForAccount(
+            "password_set", user: user, by: .user(try user.requireID(), address: req.clientAddress), on: req.db)
         try await req.startSession(for: user)
         return req.redirect(to: SiteURL.chooseAssociation)
     }

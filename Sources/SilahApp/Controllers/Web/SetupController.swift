@@ -104,13 +104,13 @@ struct SetupController: RouteCollection {
     private func render(_ req: Request, form: Form, errors: [String: String]) async throws -> View {
         let t = req.t
         let presets = ((try? PolicyPresets.all()) ?? []).map {
-            SetupContext.Option(
+            Choice(
                 value: $0.association.slug,
                 label: t($0.association.nameAr, $0.association.nameEn),
                 selected: form.preset == $0.association.slug
             )
         }
-        let blank = SetupContext.Option(
+        let blank = Choice(
             value: "blank", label: t("سياسة فارغة أبدأ منها", "A blank policy to start from"),
             selected: form.preset == "blank")
         func field(_ value: String?, _ key: String) -> FieldState {

@@ -112,9 +112,9 @@ struct StaffUsersController: RouteCollection {
         return req.redirect(to: SiteURL.staffUsers(tenant.association.slug))
     }
 
-    private func roleOptions(_ tenant: Tenant, _ req: Request, selected: String?) -> [StaffListContext.Option] {
+    private func roleOptions(_ tenant: Tenant, _ req: Request, selected: String?) -> [Choice] {
         tenant.policy.staffRoles.map {
-            StaffListContext.Option(
+            Choice(
                 value: $0.rawValue, label: tenant.policy.title(of: $0, in: req.language),
                 selected: $0.rawValue == selected)
         }
