@@ -21,6 +21,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(CreatePeople())
     app.migrations.add(CreatePersonRecords())
+    app.migrations.add(CreatePersonTokenCounts())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)

@@ -82,10 +82,23 @@ enum PeopleDirectory {
 
     static func replaceTokens(of person: Person, on db: Database) async throws {
         let id = try person.requireID()
-        try await PersonToken.query(on: db).filter(\.$person.$id == id).delete()
-        for token in NameTokens.of(nameKey: person.nameKey) {
+        try await removeTokens(of: person, on: db)
+        let tokens = NameTokens.of(nameKey: person.nameKey)
+        for token in tokens {
             try await PersonToken(associationID: person.$association.id, personID: id, token: token).create(on: db)
         }
+        try await TokenCounts.adjust(
+            person.$association.id, by: Dictionary(tokens.map { ($0, 1) }, uniquingKeysWith: +), on: db)
+    }
+
+    /// Deletes a person's tokens and takes them off the counts.
+    static func removeTokens(of person: Person, on db: Database) async throws {
+        let id = try person.requireID()
+        let old = try await PersonToken.query(on: db).filter(\.$person.$id == id).all().map(\.token)
+        guard !old.isEmpty else { return }
+        try await PersonToken.query(on: db).filter(\.$person.$id == id).delete()
+        try await TokenCounts.adjust(
+            person.$association.id, by: Dictionary(old.map { ($0, -1) }, uniquingKeysWith: +), on: db)
     }
 
     /// Files that may be the same person: same ID (certain), same name key and birth date (probable),
@@ -123,6 +136,7 @@ extension PeopleDirectory {
             )
             let insertTokens = sql.insert(into: PersonToken.schema).columns(
                 "id", "association_id", "person_id", "token")
+            var counts: [UUID: [String: Int]] = [:]
             for person in chunk {
                 let id = person.id ?? UUID()
                 person.id = id
@@ -141,10 +155,12 @@ extension PeopleDirectory {
                 )
                 for token in NameTokens.of(nameKey: person.nameKey) {
                     insertTokens.values(SQLBind(UUID()), SQLBind(association), SQLBind(id), SQLBind(token))
+                    counts[association, default: [:]][token, default: 0] += 1
                 }
             }
             try await insertPeople.run()
             try await insertTokens.run()
+            for (association, deltas) in counts { try await TokenCounts.adjust(association, by: deltas, on: db) }
         }
     }
 }
@@ -197,7 +213,7 @@ enum PeopleQueries {
 
     /// Ids of people with a token equal to every word but the last, and a token starting with the last.
     ///
-    /// The query starts from the rarest whole word (a count capped at a few thousand tells which) and
+    /// The query starts from the rarest word (the token counts tell which) and
     /// checks the other words person by person through the `(person_id, token)` index, so a common
     /// first name beside a rare family name costs as little as the rare name alone.
     private static func matchingNameIDs(_ words: [String], tenant: Tenant, limit: Int, on db: Database) async throws
@@ -207,19 +223,10 @@ enum PeopleQueries {
         let association = tenant.associationID
         let exact = Array(Set(words.dropLast()))
         let prefix = words[words.count - 1]
-        struct Count: Decodable { let n: Int }
         let upper = prefix + "\u{10FFFF}"
-        // How many people each word would start from, counted no further than the cap.
-        func capped(_ condition: SQLQueryString) async throws -> Int {
-            let query: SQLQueryString =
-                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM person_tokens WHERE association_id = \(bind: association) AND "
-                + condition + " LIMIT 20000) AS capped"
-            return try await sql.raw(query).all(decoding: Count.self).first?.n ?? 0
-        }
-        var counts: [String: Int] = [:]
-        for word in exact { counts[word] = try await capped("token = \(bind: word)") }
-        if counts.values.contains(0) { return [] }
-        let prefixCount = exact.isEmpty ? 0 : try await capped("token >= \(bind: prefix) AND token < \(bind: upper)")
+        let counts = try await TokenCounts.counts(of: exact, in: association, on: db)
+        if exact.contains(where: { (counts[$0] ?? 0) == 0 }) { return [] }
+        let prefixCount = exact.isEmpty ? 0 : try await TokenCounts.count(prefix: prefix, in: association, on: db)
         var query: SQLQueryString
         var probes = exact
         if let driver = exact.min(by: { counts[$0]! < counts[$1]! }), counts[driver]! <= prefixCount {
