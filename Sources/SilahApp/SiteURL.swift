@@ -41,6 +41,5 @@ enum SiteURL {
 
     enum API {
         static let root: [PathComponent] = ["api", "v1"]
-        static func policy(_ slug: String) -> String { "/api/v1/associations/\(slug)/policy" }
     }
 }

@@ -87,6 +87,9 @@ final class Person: Model, @unchecked Sendable {
         return values
     }
 
+    var maskedNationalID: String? { nationalID.map(NationalID.mask) }
+    var maskedMobile: String? { mobile.map(SaudiMobile.mask) }
+
     var keys: PersonKeys {
         PersonKeys(
             nationalID: nationalID, nameKey: nameKey, birthDate: birthDate.flatMap { try? GregorianDate(iso: $0) },

@@ -14,7 +14,9 @@ enum Secrets {
     }
 
     /// SHA-256 in lower-case hex: how secrets, e-mail keys and audit records are hashed.
-    static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    static func sha256(_ text: String) -> String { sha256Hex(Data(text.utf8)) }
+
+    static func sha256Hex(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

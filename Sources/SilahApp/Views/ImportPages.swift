@@ -114,12 +114,10 @@ enum ImportPages {
             table: table, mapping: chosen, servedType: .served(by: tenant.policy), today: GregorianDate.today(),
             consentRecorded: consentRecorded
         )
+        let counts = plan.counts
+        // The page shows the first 200 rows of the report; the counts cover them all.
         plan.rows = Array(plan.rows.prefix(200))
         let outcome = PeopleImport.Outcome(plan: plan, encoding: encoding, written: 0)
-        let counts = ImportPlanner.plan(
-            table: table, mapping: chosen, servedType: .served(by: tenant.policy), today: GregorianDate.today(),
-            consentRecorded: consentRecorded
-        ).counts
         let columns = headers.enumerated().map { index, header in
             ImportMappingContext.Column(
                 index: index,

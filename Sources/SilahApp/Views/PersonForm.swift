@@ -153,7 +153,7 @@ enum PersonForm {
                         href: SiteURL.person(slug, duplicate.person.id ?? UUID()),
                         name: duplicate.person.fullName,
                         likelihood: t(duplicate.likelihood.nameAr, duplicate.likelihood.rawValue),
-                        nationalID: duplicate.person.nationalID.map { "••••••" + $0.suffix(4) } ?? "—",
+                        nationalID: duplicate.person.maskedNationalID ?? "—",
                         birthDate: duplicate.person.birthDate.flatMap { try? GregorianDate(iso: $0) }.map {
                             DateText.hijriFirst($0, t)
                         } ?? "—"

@@ -12,7 +12,10 @@ public struct NationalID: Sendable, Hashable, CustomStringConvertible {
     public var description: String { digits }
 
     /// The number with all but the last four digits hidden, for lists and logs.
-    public var masked: String { String(repeating: "•", count: 6) + digits.suffix(4) }
+    public var masked: String { Self.mask(digits) }
+
+    /// All but the last four digits hidden, for a number already stored.
+    public static func mask(_ digits: String) -> String { String(repeating: "•", count: 6) + digits.suffix(4) }
 
     public init(validating input: String) throws(NationalIDError) {
         let normalized = Self.normalize(input)

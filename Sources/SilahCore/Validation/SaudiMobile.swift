@@ -5,7 +5,10 @@ public struct SaudiMobile: Sendable, Hashable, CustomStringConvertible {
     public var description: String { e164 }
 
     /// The number with its middle hidden, for lists and logs.
-    public var masked: String { String(e164.prefix(6)) + "•••" + String(e164.suffix(4)) }
+    public var masked: String { Self.mask(e164) }
+
+    /// The middle hidden, for a number already stored in E.164.
+    public static func mask(_ e164: String) -> String { String(e164.prefix(6)) + "•••" + String(e164.suffix(4)) }
 
     public init(validating input: String) throws(SaudiMobileError) {
         let trimmed = Digits.asciiDigits(input).filter { !" -()\u{00A0}.".contains($0) }

@@ -46,8 +46,8 @@ struct PeopleAPIController: RouteCollection {
             return HitDTO(
                 id: person.id ?? UUID(),
                 nameAr: person.fullName,
-                nationalIdMasked: person.nationalID.map { "••••••" + $0.suffix(4) },
-                mobileMasked: person.mobile.map { String($0.prefix(6)) + "•••" + String($0.suffix(4)) },
+                nationalIdMasked: person.maskedNationalID,
+                mobileMasked: person.maskedMobile,
                 birthDate: birth?.iso,
                 birthDateHijri: birth.flatMap { try? UmmAlQuraCalendar.standard.hijri(from: $0) }?.iso,
                 match: hit.match

@@ -144,8 +144,8 @@ struct PersonSummary {
         row = PeopleIndexContext.Row(
             href: SiteURL.person(slug, person.id ?? UUID()),
             name: person.fullName,
-            nationalID: person.nationalID.map { "••••••" + $0.suffix(4) } ?? "—",
-            mobile: person.mobile.map { String($0.prefix(6)) + "•••" + String($0.suffix(4)) } ?? "—",
+            nationalID: person.maskedNationalID ?? "—",
+            mobile: person.maskedMobile ?? "—",
             birthDate: birth.map { DateText.hijriFirst($0, t) } ?? "—",
             type: PersonType(rawValue: person.type)?.name(t.language) ?? person.type,
             status: PersonStatus(rawValue: person.status)?.name(t.language) ?? person.status
