@@ -1,0 +1,147 @@
+/// What Silah knows about a request when someone tries to move it on.
+public struct RequestFacts: Sendable {
+    public var today: GregorianDate
+    public var missingInformation: [RequiredInformation]
+    public var missingDocuments: [DocumentType]
+    /// Documents on file whose expiry date has passed, with that date.
+    public var expiredDocuments: [(DocumentType, GregorianDate)]
+    /// The expiry of the applicant's ID as recorded on the file.
+    public var idExpiry: GregorianDate?
+    public var declaration: DeclarationStatus
+
+    public init(
+        today: GregorianDate, missingInformation: [RequiredInformation] = [], missingDocuments: [DocumentType] = [],
+        expiredDocuments: [(DocumentType, GregorianDate)] = [], idExpiry: GregorianDate? = nil,
+        declaration: DeclarationStatus = .none
+    ) {
+        self.today = today
+        self.missingInformation = missingInformation
+        self.missingDocuments = missingDocuments
+        self.expiredDocuments = expiredDocuments
+        self.idExpiry = idExpiry
+        self.declaration = declaration
+    }
+}
+
+public enum DeclarationStatus: String, Sendable, Codable {
+    case none
+    case valid
+    /// The data signed has changed since; a new declaration is needed.
+    case void
+}
+
+/// Why a request cannot move on.
+public enum WorkflowProblem: SilahError, Equatable {
+    case notFromState(RequestAction, RequestState)
+    case roleNotAllowed(Role, RequestAction)
+    case reasonRequired(RequestAction)
+    case missingInformation([RequiredInformation])
+    case missingDocuments([DocumentType])
+    case idExpired(GregorianDate)
+    case documentExpired(DocumentType, GregorianDate)
+    case declarationMissing
+    case declarationVoid
+    case detailRequired(field: String, LocalizedReason)
+
+    public var code: String {
+        switch self {
+        case .notFromState: "action_not_allowed_in_state"
+        case .roleNotAllowed: "not_permitted"
+        case .reasonRequired: "reason_required"
+        case .missingInformation: "information_missing"
+        case .missingDocuments: "documents_missing"
+        case .idExpired: "id_expired"
+        case .documentExpired: "document_expired"
+        case .declarationMissing: "declaration_missing"
+        case .declarationVoid: "declaration_void"
+        case .detailRequired: "detail_required"
+        }
+    }
+
+    /// The form field or file item the problem is about.
+    public var field: String {
+        switch self {
+        case .reasonRequired: "reason"
+        case .missingInformation, .idExpired: "person"
+        case .missingDocuments, .documentExpired: "documents"
+        case .declarationMissing, .declarationVoid: "declaration"
+        case .detailRequired(let field, _): field
+        default: "action"
+        }
+    }
+
+    public var reason: LocalizedReason {
+        switch self {
+        case .notFromState(let action, let state):
+            LocalizedReason(
+                ar: "لا يمكن «\(action.name(.ar))» والطلب في حالة «\(state.name(.ar))».",
+                en: "“\(action.name(.en))” is not possible while the request is “\(state.name(.en))”.")
+        case .roleNotAllowed(_, let action):
+            LocalizedReason(
+                ar: "لا يسمح دورك بإجراء «\(action.name(.ar))» في سياسة الجمعية.",
+                en: "Your role may not “\(action.name(.en))” under the association's policy.")
+        case .reasonRequired(let action):
+            LocalizedReason(
+                ar: "السبب: مطلوب لإجراء «\(action.name(.ar))».",
+                en: "Reason: required to “\(action.name(.en))”.")
+        case .missingInformation(let items):
+            LocalizedReason(
+                ar: "معلومات ناقصة في الملف: " + items.map { $0.name(.ar) }.joined(separator: "، ") + ".",
+                en: "Information missing on the file: " + items.map { $0.name(.en) }.joined(separator: ", ") + ".")
+        case .missingDocuments(let types):
+            LocalizedReason(
+                ar: "مستندات مطلوبة غير مرفقة: " + types.map { $0.name(.ar) }.joined(separator: "، ") + ".",
+                en: "Required documents not attached: " + types.map { $0.name(.en) }.joined(separator: ", ") + ".")
+        case .idExpired(let date):
+            LocalizedReason(
+                ar: "الهوية منتهية الصلاحية منذ \(date.iso)؛ لا يكتمل الطلب حتى تُجدّد.",
+                en: "The ID expired on \(date.iso); the request cannot go on until it is renewed.")
+        case .documentExpired(let type, let date):
+            LocalizedReason(
+                ar: "المستند «\(type.name(.ar))» منتهي الصلاحية منذ \(date.iso).",
+                en: "The document “\(type.name(.en))” expired on \(date.iso).")
+        case .declarationMissing:
+            LocalizedReason(
+                ar: "الإقرار: يوقّع مقدم الطلب على صحة البيانات قبل رفع الطلب.",
+                en: "Declaration: the applicant signs that the data is correct before the request goes on.")
+        case .declarationVoid:
+            LocalizedReason(
+                ar: "الإقرار: تغيّرت البيانات بعد التوقيع، فبطل الإقرار؛ يلزم إقرار جديد.",
+                en: "Declaration: the data changed after signing, so the declaration is void; a new one is needed.")
+        case .detailRequired(_, let reason):
+            reason
+        }
+    }
+}
+
+extension Workflow {
+    /// The transition `action` takes from `state`, once the role, the reason and the policy's
+    /// preconditions allow it; otherwise the first problem, worded for the person at the desk.
+    public func check(
+        _ action: RequestAction, from state: RequestState, role: Role, facts: RequestFacts, reason: String?
+    ) throws(WorkflowProblem) -> Transition {
+        guard let transition = transition(from: state, action: action) else {
+            throw .notFromState(action, state)
+        }
+        guard transition.roles.contains(role) else { throw .roleNotAllowed(role, action) }
+        if action.requiresReason, (reason ?? "").allSatisfy(\.isWhitespace) { throw .reasonRequired(action) }
+        switch action {
+        case .verify:
+            if !facts.missingInformation.isEmpty { throw .missingInformation(facts.missingInformation) }
+            if !facts.missingDocuments.isEmpty { throw .missingDocuments(facts.missingDocuments) }
+            if let expiry = facts.idExpiry, expiry < facts.today { throw .idExpired(expiry) }
+            if let (type, date) = facts.expiredDocuments.first { throw .documentExpired(type, date) }
+        case .submitForDecision, .accept, .reject, .completeRegistration, .deliverService:
+            if states.contains(.declared) {
+                switch facts.declaration {
+                case .none: throw .declarationMissing
+                case .void: throw .declarationVoid
+                case .valid: break
+                }
+            }
+        default:
+            break
+        }
+        return transition
+    }
+}
