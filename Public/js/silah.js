@@ -54,3 +54,54 @@ document.querySelectorAll("[data-print]").forEach(function (button) {
     input.addEventListener("blur", function () { check(input); });
   });
 })();
+
+// The declaration: a signature drawn with a finger, a stylus or a mouse becomes a PNG in the form;
+// only the fields of the chosen signing method are shown.
+document.querySelectorAll("[data-signature-pad]").forEach(function (canvas) {
+  var form = canvas.closest("form");
+  var field = form.querySelector("input[name=signature]");
+  var context = canvas.getContext("2d");
+  context.lineWidth = 2.5;
+  context.lineCap = "round";
+  context.strokeStyle = "#1d2b24";
+  var drawing = false;
+  function point(event) {
+    var box = canvas.getBoundingClientRect();
+    return [(event.clientX - box.left) * canvas.width / box.width, (event.clientY - box.top) * canvas.height / box.height];
+  }
+  canvas.addEventListener("pointerdown", function (event) {
+    drawing = true;
+    canvas.setPointerCapture(event.pointerId);
+    var p = point(event);
+    context.beginPath();
+    context.moveTo(p[0], p[1]);
+  });
+  canvas.addEventListener("pointermove", function (event) {
+    if (!drawing) return;
+    var p = point(event);
+    context.lineTo(p[0], p[1]);
+    context.stroke();
+  });
+  function finish() {
+    if (!drawing) return;
+    drawing = false;
+    field.value = canvas.toDataURL("image/png");
+  }
+  canvas.addEventListener("pointerup", finish);
+  canvas.addEventListener("pointerleave", finish);
+  form.querySelector("[data-signature-clear]").addEventListener("click", function () {
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    field.value = "";
+  });
+});
+
+document.querySelectorAll("[data-signature-method]").forEach(function (select) {
+  var form = select.closest("form");
+  function show() {
+    form.querySelectorAll("[data-method]").forEach(function (part) {
+      part.hidden = part.getAttribute("data-method") !== select.value;
+    });
+  }
+  select.addEventListener("change", show);
+  show();
+});

@@ -23,6 +23,10 @@ public struct SilahConfiguration: Sendable {
     public var maxUploadMB: Int
     /// The address people reach Silah at, for links in messages (`SILAH_BASE_URL`).
     public var baseURL: String
+    /// Where applicant messages go: an HTTP gateway per channel, or the server log when none is set.
+    public var messaging = MessagingConfiguration()
+    /// Seconds between outbox worker passes (`SILAH_OUTBOX_INTERVAL`, default 5).
+    public var outboxInterval: Double = 5
     /// Session cookies are marked Secure when Silah is reached over HTTPS.
     public var secureCookies: Bool { baseURL.hasPrefix("https://") }
 
@@ -72,6 +76,13 @@ public struct SilahConfiguration: Sendable {
         } else {
             baseURL = "http://\(host):\(port)"
         }
+        messaging = try MessagingConfiguration(environment: environment)
+        if let text = environment["SILAH_OUTBOX_INTERVAL"].nonEmpty {
+            guard let seconds = Double(text), seconds >= 0.1, seconds <= 3600 else {
+                throw ConfigurationError(variable: "SILAH_OUTBOX_INTERVAL", problem: "must be seconds from 0.1 to 3600")
+            }
+            outboxInterval = seconds
+        }
         if let text = environment["DATABASE_URL"].nonEmpty {
             guard let url = URL(string: text), ["postgres", "postgresql"].contains(url.scheme ?? ""),
                 url.host?.isEmpty == false
@@ -97,6 +108,46 @@ public struct SilahConfiguration: Sendable {
         config.bcryptCost = 4
         if environment["LOG_LEVEL"] == nil { config.logLevel = .warning }
         return config
+    }
+}
+
+/// The message gateways: `SILAH_SMS_URL` (+ `_TOKEN`, `_SENDER`, `_FORMAT`), `SILAH_WHATSAPP_URL`
+/// (+ `_TOKEN`, `_SENDER`, `_FORMAT`), `SILAH_EMAIL_URL` (+ `_TOKEN`, `SILAH_EMAIL_FROM`).
+public struct MessagingConfiguration: Sendable, Equatable {
+    public struct Gateway: Sendable, Equatable {
+        public var url: String
+        public var token: String?
+        public var sender: String?
+        /// The JSON the gateway expects: generic, taqnyat, msegat or unifonic.
+        public var format: String
+    }
+
+    public var sms: Gateway?
+    public var whatsapp: Gateway?
+    public var email: Gateway?
+
+    public init() {}
+
+    static let formats = ["generic", "taqnyat", "msegat", "unifonic"]
+
+    init(environment: [String: String]) throws(ConfigurationError) {
+        func gateway(_ prefix: String, senderVariable: String) throws(ConfigurationError) -> Gateway? {
+            guard let text = environment["\(prefix)_URL"].nonEmpty else { return nil }
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ConfigurationError(variable: "\(prefix)_URL", problem: "must be an http:// or https:// address")
+            }
+            let format = environment["\(prefix)_FORMAT"].nonEmpty?.lowercased() ?? "generic"
+            guard Self.formats.contains(format) else {
+                throw ConfigurationError(
+                    variable: "\(prefix)_FORMAT", problem: "must be one of \(Self.formats.joined(separator: ", "))")
+            }
+            return Gateway(
+                url: text, token: environment["\(prefix)_TOKEN"].nonEmpty, sender: environment[senderVariable].nonEmpty,
+                format: format)
+        }
+        sms = try gateway("SILAH_SMS", senderVariable: "SILAH_SMS_SENDER")
+        whatsapp = try gateway("SILAH_WHATSAPP", senderVariable: "SILAH_WHATSAPP_SENDER")
+        email = try gateway("SILAH_EMAIL", senderVariable: "SILAH_EMAIL_FROM")
     }
 }
 

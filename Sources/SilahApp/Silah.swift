@@ -41,6 +41,7 @@ public enum Silah {
     /// `serve` migrates first, and with `--demo` loads the five associations once.
     private static func prepareToServe(_ app: Application, _ config: SilahConfiguration) async throws {
         try await app.migrateSilah()
+        app.lifecycle.use(BackgroundWork(interval: config.outboxInterval))
         guard config.demo else { return }
         let created = try await PolicyStore.installDemo(on: app.db)
         app.logger.notice("Demo associations ready", metadata: ["created": .string(created.joined(separator: ","))])

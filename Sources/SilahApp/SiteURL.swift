@@ -38,6 +38,31 @@ enum SiteURL {
     static func importPeople(_ slug: String) -> String { "/\(slug)/staff/people/import" }
     static func exportPeople(_ slug: String) -> String { "/\(slug)/staff/people/export" }
     static func policy(_ slug: String) -> String { "/\(slug)/policy" }
+    static func requests(_ slug: String, list: String? = nil) -> String {
+        "/\(slug)/staff/requests" + (list.map { "?list=\($0)" } ?? "")
+    }
+    static func newRequest(_ slug: String, person: UUID? = nil) -> String {
+        "/\(slug)/staff/requests/new" + (person.map { "?person=\($0)" } ?? "")
+    }
+    static func request(_ slug: String, _ reference: String) -> String { "/\(slug)/staff/requests/\(reference)" }
+    static func requestAction(_ slug: String, _ reference: String, _ action: String) -> String {
+        "/\(slug)/staff/requests/\(reference)/actions/\(action)"
+    }
+    static func requestReceipt(_ slug: String, _ reference: String) -> String {
+        "/\(slug)/staff/requests/\(reference)/receipt"
+    }
+    static func declarationCode(_ slug: String, _ reference: String) -> String {
+        "/\(slug)/staff/requests/\(reference)/declaration-code"
+    }
+    static func meetings(_ slug: String) -> String { "/\(slug)/staff/meetings" }
+    static func meeting(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/meetings/\(id)" }
+    static func meetingVotes(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/meetings/\(id)/votes" }
+    static func meetingDecision(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/meetings/\(id)/decision" }
+    static func meetingClose(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/meetings/\(id)/close" }
+    static func meetingMinutes(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/meetings/\(id)/minutes" }
+    static func outbox(_ slug: String) -> String { "/\(slug)/staff/messages" }
+    static func outboxRetry(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/messages/\(id)/retry" }
+    static func workflowSettings(_ slug: String) -> String { "/\(slug)/staff/workflow-settings" }
 
     enum API {
         static let root: [PathComponent] = ["api", "v1"]

@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: ValidationAPIController())
     try api.register(collection: StaffAPIController())
     try api.register(collection: PeopleAPIController())
+    try api.register(collection: RequestsAPIController())
     try app.register(collection: AuthController())
     try app.register(collection: SetupController())
     try app.register(collection: AccountController())
@@ -21,5 +22,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: PersonRecordsController())
     try app.register(collection: StaffToolsController())
     try app.register(collection: ContactsController())
+    try app.register(collection: RequestsController())
+    try app.register(collection: MeetingsController())
+    try app.register(collection: WorkflowSettingsController())
     try app.register(collection: PublicPagesController())
 }

@@ -12,8 +12,48 @@ extension AppTests {
     @Suite struct IsolationTests {
         /// Route parameters this suite knows how to fill with another association's objects.
         static let knownParameters: Set<String> = [
-            "slug", "membershipID", "tokenID", "secret", "personID", "documentID", "tool",
+            "slug", "membershipID", "tokenID", "secret", "personID", "documentID", "tool", "reference", "action",
+            "meetingID", "messageID", "holidayID",
         ]
+
+        /// إشراقة's request, meeting, message and holiday, which the attacker must never reach.
+        struct VictimObjects {
+            var reference = "1448-99999"
+            var meeting = UUID()
+            var message = UUID()
+            var holiday = UUID()
+        }
+
+        private func victimObjects(_ app: Application, person: UUID) async throws -> VictimObjects {
+            let eshraqa = try #require(try await PolicyStore.association(slug: "eshraqa", on: app.db))
+            let request = SupportRequest()
+            request.$association.id = try eshraqa.requireID()
+            request.$person.id = person
+            request.reference = "1448-00042"
+            request.channel = "phone"
+            request.serviceType = "financial_aid"
+            request.description = "طلب"
+            request.state = "under_decision"
+            try await request.create(on: app.db)
+            let meeting = CommitteeMeeting()
+            meeting.associationID = try eshraqa.requireID()
+            meeting.number = 1
+            meeting.heldOn = "2026-11-22"
+            meeting.attendees = []
+            meeting.status = "open"
+            try await meeting.create(on: app.db)
+            try await Outbox.enqueue(
+                event: "received", requestID: request.id, channel: "sms", recipient: "+966501234567", subject: nil,
+                body: "x", associationID: try eshraqa.requireID(), on: app.db, now: Date())
+            let message = try #require(try await OutboxMessage.query(on: app.db).first())
+            message.status = "failed"
+            try await message.save(on: app.db)
+            let holiday = try #require(
+                try await HolidayRecord.query(on: app.db).filter(\.$associationID == eshraqa.requireID()).first())
+            return VictimObjects(
+                reference: request.reference, meeting: try meeting.requireID(), message: try message.requireID(),
+                holiday: try holiday.requireID())
+        }
 
         /// A person registered in إشراقة, whose file the attacker must never reach.
         private func victimPerson(_ app: Application) async throws -> UUID {
@@ -53,8 +93,10 @@ extension AppTests {
             return manager
         }
 
-        private func fill(_ route: Route, slug: String, membership: UUID, token: UUID, person: UUID = UUID()) -> String
-        {
+        private func fill(
+            _ route: Route, slug: String, membership: UUID, token: UUID, person: UUID = UUID(),
+            objects: VictimObjects = VictimObjects()
+        ) -> String {
             "/"
                 + route.path.map { component -> String in
                     switch component.description {
@@ -65,6 +107,11 @@ extension AppTests {
                     case ":membershipID": membership.uuidString
                     case ":tokenID": token.uuidString
                     case ":secret": "not-a-real-secret"
+                    case ":reference": objects.reference
+                    case ":action": "verify"
+                    case ":meetingID": objects.meeting.uuidString
+                    case ":messageID": objects.message.uuidString
+                    case ":holidayID": objects.holiday.uuidString
                     default: component.description
                     }
                 }.joined(separator: "/")
@@ -85,6 +132,7 @@ extension AppTests {
         @Test func staffPagesOfAnotherAssociationAre404() async throws {
             try await withSilah { app in
                 let personID = try await victimPerson(app)
+                let objects = try await victimObjects(app, person: personID)
                 let (attacker, membership, token) = try await fixture(app)
                 let staffRoutes = app.routes.all.filter { route in
                     route.path.first != .constant("api") && route.path.contains(.parameter("slug"))
@@ -92,7 +140,9 @@ extension AppTests {
                 }
                 #expect(staffRoutes.count >= 7)
                 for route in staffRoutes {
-                    let path = fill(route, slug: "eshraqa", membership: membership, token: token, person: personID)
+                    let path = fill(
+                        route, slug: "eshraqa", membership: membership, token: token, person: personID, objects: objects
+                    )
                     let res =
                         route.method == .GET
                         ? try await attacker.get(path)
@@ -107,15 +157,18 @@ extension AppTests {
         @Test func anotherAssociationsObjectUnderOwnSlugIs404() async throws {
             try await withSilah { app in
                 let personID = try await victimPerson(app)
+                let objects = try await victimObjects(app, person: personID)
                 let (attacker, membership, token) = try await fixture(app)
                 let manager = try await secondAttacker(app)
-                let idRoutes = app.routes.all.filter {
-                    $0.path.first != .constant("api")
-                        && ($0.path.contains(.parameter("membershipID")) || $0.path.contains(.parameter("personID")))
+                let objectParameters = ["membershipID", "personID", "reference", "meetingID", "messageID", "holidayID"]
+                let idRoutes = app.routes.all.filter { route in
+                    route.path.first != .constant("api")
+                        && objectParameters.contains { route.path.contains(.parameter($0)) }
                 }
                 #expect(idRoutes.count >= 5)
                 for route in idRoutes {
-                    let path = fill(route, slug: "waei", membership: membership, token: token, person: personID)
+                    let path = fill(
+                        route, slug: "waei", membership: membership, token: token, person: personID, objects: objects)
                     var answers: [HTTPResponseStatus] = []
                     for visitor in [attacker, manager] {
                         let form = ["role": "admin", "active": "on", "firstName": "x", "familyName": "y"]
@@ -135,6 +188,10 @@ extension AppTests {
                 #expect(victim.role != "admin" || victim.isActive)
                 let person = try #require(try await Person.find(personID, on: app.db))
                 #expect(person.firstName == "منى")
+                let request = try #require(try await SupportRequest.query(on: app.db).first())
+                #expect(request.state == "under_decision")
+                #expect(try await OutboxMessage.query(on: app.db).first()?.status == "failed")
+                #expect(try await HolidayRecord.find(objects.holiday, on: app.db) != nil)
                 let revoke = try await attacker.post(SiteURL.revokeToken(token), [:])
                 #expect(revoke.status == .notFound)
                 let stillValid = try #require(try await AccessToken.find(token, on: app.db))
@@ -152,7 +209,7 @@ extension AppTests {
                     let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
                     secrets.append(try await Accounts.createToken(for: user, in: waei, name: "attacker", on: app.db).1)
                 }
-                let publicPaths: Set<String> = ["policy"]
+                let publicPaths: Set<String> = ["policy", "workflow"]
                 let apiRoutes = app.routes.all.filter { route in
                     route.path.first == .constant("api") && route.path.contains(.parameter("slug"))
                         && !publicPaths.contains(route.path.last?.description ?? "")
@@ -171,10 +228,36 @@ extension AppTests {
                     }
                     // In the token's own association the route works for the role allowed it; an id of
                     // another association's object is 404 there too.
+                    // A POST without a body is refused in the own association too, but never as if the
+                    // association did not exist for the manager.
+                    guard route.method == .GET else {
+                        #expect(!ownAnswers.contains(.ok) && !ownAnswers.contains(.created), "\(own): \(ownAnswers)")
+                        continue
+                    }
                     let expected: HTTPResponseStatus = route.path.contains(.parameter("personID")) ? .notFound : .ok
                     #expect(ownAnswers.contains(expected), "\(own): \(ownAnswers)")
                     #expect(!ownAnswers.contains(.ok) || expected == .ok, "\(own): \(ownAnswers)")
                 }
+            }
+        }
+
+        @Test func aTokenReachesOnlyItsOwnAssociationsRequests() async throws {
+            try await withSilah { app in
+                let personID = try await victimPerson(app)
+                let objects = try await victimObjects(app, person: personID)
+                _ = try await DemoAccounts.install(app: app)
+                let waei = try #require(try await PolicyStore.association(slug: "waei", on: app.db))
+                let manager = try #require(
+                    try await User.query(on: app.db).filter(\.$email == "manager@waei.demo").first())
+                let secret = try await Accounts.createToken(for: manager, in: waei, name: "attacker", on: app.db).1
+                let headers: HTTPHeaders = ["Authorization": "Bearer \(secret)"]
+                let show = try await app.testing().sendRequest(
+                    .GET, "/api/v1/requests/\(objects.reference)", headers: headers)
+                #expect(show.status == .notFound)
+                let act = try await app.testing().sendRequest(
+                    .POST, "/api/v1/requests/\(objects.reference)/actions/withdraw", headers: headers)
+                #expect(act.status == .notFound)
+                #expect(try await SupportRequest.query(on: app.db).first()?.state == "under_decision")
             }
         }
 

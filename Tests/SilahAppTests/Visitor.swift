@@ -32,6 +32,13 @@ final class Visitor {
         return try await send(.POST, path, body: body)
     }
 
+    /// Posts an already encoded form body (for repeated fields such as `attendees[]`), with the CSRF token.
+    @discardableResult
+    func postRaw(_ path: String, _ encoded: String) async throws -> TestingHTTPResponse {
+        let token = csrf.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return try await send(.POST, path, body: encoded + "&csrf=" + token)
+    }
+
     /// Posts a file as a browser's file field does (multipart/form-data), with the CSRF token.
     @discardableResult
     func upload(_ path: String, file: Data, name: String, fields: [String: String] = [:]) async throws

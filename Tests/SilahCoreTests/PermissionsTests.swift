@@ -7,22 +7,26 @@ import Testing
     static let expected: [Role: Set<Action>] = [
         .admin: [
             .viewStaffHome, .viewPolicyRegister, .recordPolicyVersion, .manageStaff, .viewAuditTrail,
-            .exportAuditTrail, .manageOwnTokens, .viewStaffTools, .manageStaffTools,
+            .exportAuditTrail, .manageOwnTokens, .viewStaffTools, .manageStaffTools, .manageWorkflowSettings,
         ],
         .manager: [
             .viewStaffHome, .viewPolicyRegister, .viewAuditTrail, .exportAuditTrail, .manageOwnTokens, .viewPersonFile,
             .editPersonFile, .logContact, .importPeople, .exportPeople, .mergePeople, .viewStaffTools,
-            .manageStaffTools,
+            .manageStaffTools, .openRequest, .workOnRequests, .holdCommitteeMeetings, .viewOutbox,
+            .manageWorkflowSettings,
         ],
         .relationsOfficer: [
             .viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .editPersonFile, .logContact,
-            .viewStaffTools,
+            .viewStaffTools, .openRequest, .workOnRequests, .viewOutbox,
         ],
         .socialResearcher: [
             .viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .editPersonFile, .logContact,
-            .viewStaffTools,
+            .viewStaffTools, .workOnRequests,
         ],
-        .committeeMember: [.viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .viewStaffTools],
+        .committeeMember: [
+            .viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .viewStaffTools, .workOnRequests,
+            .holdCommitteeMeetings,
+        ],
         .boardMember: [.viewStaffHome, .viewPolicyRegister, .recordPolicyVersion, .manageOwnTokens, .viewStaffTools],
     ]
 

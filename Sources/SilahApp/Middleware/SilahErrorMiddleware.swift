@@ -57,6 +57,10 @@ struct Failure {
             status = .forbidden
             code = error.code
             reason = error.reason
+        case let error as WorkflowProblem where error.code == "not_permitted":
+            status = .forbidden
+            code = error.code
+            reason = error.reason
         case let error as any SilahError:
             status = .unprocessableEntity
             code = error.code

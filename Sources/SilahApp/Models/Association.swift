@@ -9,6 +9,8 @@ final class Association: Model, @unchecked Sendable {
     @Field(key: "slug") var slug: String
     @Field(key: "name_ar") var nameAr: String
     @Field(key: "name_en") var nameEn: String
+    /// How applicants are told of their requests: sms (default), whatsapp or email.
+    @OptionalField(key: "applicant_channel") var applicantChannel: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     @Children(for: \.$association) var policyVersions: [PolicyVersion]

@@ -94,7 +94,7 @@ enum AuditLog {
         (try? JSONDecoder().decode([String: AuditEvent.FieldChange].self, from: Data(text.utf8))) ?? [:]
     }
 
-    private static func isUniqueViolation(_ error: any Error) -> Bool {
+    static func isUniqueViolation(_ error: any Error) -> Bool {
         let text = String(describing: error).lowercased()
         return text.contains("unique") || text.contains("duplicate key") || text.contains("23505")
     }

@@ -35,6 +35,7 @@ enum PolicyStore {
             } else {
                 association = Association(slug: identity.slug, nameAr: identity.nameAr, nameEn: identity.nameEn)
                 try await association.create(on: db)
+                try await WorkflowDefaults.seed(association.requireID(), audience: policy.audience, on: db)
             }
             let associationID = try association.requireID()
             let latest = try await PolicyVersion.query(on: db)
@@ -77,5 +78,18 @@ extension PolicyStore {
             let version = try await currentVersion(of: association, on: db)
         else { throw Abort(.notFound) }
         return Current(association: association, version: version, policy: try version.policy())
+    }
+}
+
+/// What a new association starts with: the default service list for its audience and the Saudi
+/// holiday list. Each association edits both.
+enum WorkflowDefaults {
+    static func seed(_ associationID: UUID, audience: Audience, on db: Database) async throws {
+        for type in ServiceType.defaults(for: audience) {
+            try await ServiceTypeRecord(associationID: associationID, type: type).create(on: db)
+        }
+        for holiday in Holiday.saudiDefaults {
+            try await HolidayRecord(associationID: associationID, holiday: holiday).create(on: db)
+        }
     }
 }

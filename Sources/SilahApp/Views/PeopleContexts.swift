@@ -151,6 +151,11 @@ struct PersonFileContext: Encodable {
     let canMerge: Bool
     let mergeAction: String
     let mergeLabels: [String: String]
+    let requestsHeading: String
+    let requests: [Link]
+    let canSeeRequests: Bool
+    let canOpenRequest: Bool
+    let newRequestLink: Link
 }
 
 struct ContactFormContext: Encodable {

@@ -234,6 +234,11 @@ enum PersonFile {
             ]
         }
         let events = try await timeline(req, tenant: tenant, personID: id)
+        let requests =
+            tenant.allows(.workOnRequests)
+            ? try await tenant.query(SupportRequest.self, on: req.db).filter(\.$person.$id == id)
+                .sort(\.$createdAt, .descending).all() : []
+        let formName = StaffTool.supportRequestForm
         return PersonFileContext(
             page: PageContext(request: req, title: person.fullName),
             workspace: WorkspaceContext(request: req, tenant: tenant),
@@ -295,7 +300,18 @@ enum PersonFile {
                     "Contacts, documents and family move to this file, the other file is removed, and the audit trail records it."
                 ),
                 "submit": t("ادمج", "Merge"),
-            ]
+            ],
+            requestsHeading: t("الطلبات", "Requests"),
+            requests: requests.map {
+                Link(
+                    href: SiteURL.request(slug, $0.reference),
+                    label: "\($0.reference) — \($0.requestState.name(req.language))")
+            },
+            canSeeRequests: tenant.allows(.workOnRequests),
+            canOpenRequest: tenant.allows(.openRequest) && PersonType(rawValue: person.type)?.isServed == true,
+            newRequestLink: Link(
+                href: SiteURL.newRequest(slug, person: id),
+                label: t(formName.nameAr(for: tenant.policy.audience), formName.nameEn(for: tenant.policy.audience)))
         )
     }
 

@@ -43,6 +43,11 @@ struct PolicyPageContext: Encodable {
     let sections: [Section]
     let approval: Approval
     let versionLine: String
+    let workflowHeading: String
+    let workflowNote: String
+    /// The server-rendered SVG drawing of the state machine, and its text for screen readers.
+    let workflowImage: String
+    let workflowAlt: String
 
     init(request: Request, policy: Policy, version: PolicyVersion) {
         let language = request.language
@@ -96,5 +101,13 @@ struct PolicyPageContext: Encodable {
             line += " · \(text.recordedOn) \(dates)"
         }
         versionLine = line
+        let t = request.t
+        workflowHeading = t("مراحل الطلب في Silah", "The request's steps in Silah")
+        workflowNote = t(
+            "كما تُنفَّذ هذه السياسة في النظام: كل مرحلة وما يتيحه كل دور فيها.",
+            "How this policy runs in the system: each step, and what each role may do there.")
+        workflowImage = SiteURL.policy(policy.association.slug) + "/workflow.svg?lang=" + language.rawValue
+        workflowAlt = Workflow(policy: policy).mainPath.map { $0.name(language) }.joined(
+            separator: language == .ar ? " ← " : " → ")
     }
 }

@@ -41,6 +41,18 @@ struct WorkspaceContext: Encodable {
         if tenant.allows(.logContact) {
             links.append(Link(href: SiteURL.contacts(slug), label: t("التواصل", "Contacts")))
         }
+        if tenant.allows(.workOnRequests) {
+            links.append(Link(href: SiteURL.requests(slug), label: t("الطلبات", "Requests")))
+        }
+        if tenant.allows(.holdCommitteeMeetings), tenant.policy.decisionBody == .researchCommittee {
+            links.append(Link(href: SiteURL.meetings(slug), label: t("اجتماعات اللجنة", "Committee meetings")))
+        }
+        if tenant.allows(.viewOutbox) {
+            links.append(Link(href: SiteURL.outbox(slug), label: t("الرسائل", "Messages")))
+        }
+        if tenant.allows(.manageWorkflowSettings) {
+            links.append(Link(href: SiteURL.workflowSettings(slug), label: t("إعدادات الطلبات", "Request settings")))
+        }
         if tenant.allows(.manageStaff) {
             links.append(Link(href: SiteURL.staffUsers(slug), label: t("الموظفون", "Staff")))
         }
@@ -58,6 +70,7 @@ struct StaffHomeContext: Encodable {
     let dutiesHeading: String
     let duties: [String]
     let policyLink: Link
+    let deadlines: [Link]
 }
 
 struct PolicyRegisterContext: Encodable {

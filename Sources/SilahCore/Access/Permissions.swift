@@ -29,6 +29,16 @@ public enum Action: String, Sendable, Codable, CaseIterable {
     case viewStaffTools = "view_staff_tools"
     /// Upload a new version of a staff tool.
     case manageStaffTools = "manage_staff_tools"
+    /// Receive a request on a person's file (intake).
+    case openRequest = "open_request"
+    /// See requests and take the workflow actions the policy gives the role.
+    case workOnRequests = "work_on_requests"
+    /// Hold research committee meetings: agenda, attendance, votes, minutes.
+    case holdCommitteeMeetings = "hold_committee_meetings"
+    /// See the applicant messages and their delivery status.
+    case viewOutbox = "view_outbox"
+    /// Edit the association's service types, holidays and how applicants are told.
+    case manageWorkflowSettings = "manage_workflow_settings"
 }
 
 /// The permission matrix: role × action, as data.
@@ -51,6 +61,11 @@ public enum Permissions {
         .mergePeople: [.manager],
         .viewStaffTools: Set(Role.allCases),
         .manageStaffTools: [.admin, .manager],
+        .openRequest: [.manager, .relationsOfficer],
+        .workOnRequests: [.manager, .relationsOfficer, .socialResearcher, .committeeMember],
+        .holdCommitteeMeetings: [.manager, .committeeMember],
+        .viewOutbox: [.manager, .relationsOfficer],
+        .manageWorkflowSettings: [.admin, .manager],
     ]
 
     public static func allows(_ role: Role, to action: Action) -> Bool {

@@ -1,3 +1,4 @@
+import SilahCore
 import Vapor
 
 /// The pages anyone may read: the associations, each one's home, and its policy.
@@ -6,6 +7,17 @@ struct PublicPagesController: RouteCollection {
         routes.get(use: home)
         routes.get(":slug", use: association)
         routes.get(":slug", "policy", use: policy)
+        routes.get(":slug", "policy", "workflow.svg", use: diagram)
+    }
+
+    /// The policy's state machine as an SVG drawing, in the reader's language.
+    func diagram(req: Request) async throws -> Response {
+        let current = try await PolicyStore.current(slug: req.parameters.require("slug"), on: req.db)
+        let svg = WorkflowDiagram(workflow: Workflow(policy: current.policy), language: req.language).svg
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml", parameters: ["charset": "utf-8"])
+        headers.add(name: .cacheControl, value: "no-cache")
+        return Response(status: .ok, headers: headers, body: .init(string: svg))
     }
 
     /// The associations; on a fresh installation, the setup page instead.

@@ -55,6 +55,23 @@ struct StaffController: RouteCollection {
         try tenant.require(.viewStaffHome)
         let t = req.t
         let duties = Permissions.actions(for: tenant.role).map { ActionNames.describe($0, t) }
+        var deadlines: [Link] = []
+        if tenant.allows(.workOnRequests) {
+            let slug = tenant.association.slug
+            let mine = try await RequestQueues.mine(tenant, on: req.db).count
+            let lists = try await RequestQueues.deadlines(
+                associationID: tenant.associationID, today: GregorianDate.today(), on: req.db)
+            deadlines = [
+                Link(href: SiteURL.requests(slug), label: t("قائمتي: \(mine)", "My queue: \(mine)")),
+                Link(
+                    href: SiteURL.requests(slug, list: "due"),
+                    label: t(
+                        "يحل موعدها خلال ٣ أيام: \(lists.dueSoon.count)", "Due within 3 days: \(lists.dueSoon.count)")),
+                Link(
+                    href: SiteURL.requests(slug, list: "overdue"),
+                    label: t("متأخرة: \(lists.overdue.count)", "Overdue: \(lists.overdue.count)")),
+            ]
+        }
         return try await req.view.render(
             "staff/home",
             StaffHomeContext(
@@ -64,7 +81,8 @@ struct StaffController: RouteCollection {
                 dutiesHeading: t("ما يتيحه لك دورك", "What your role lets you do"),
                 duties: duties,
                 policyLink: Link(
-                    href: SiteURL.policy(tenant.association.slug), label: t("السياسة المعتمدة", "The approved policy"))
+                    href: SiteURL.policy(tenant.association.slug), label: t("السياسة المعتمدة", "The approved policy")),
+                deadlines: deadlines
             )
         )
     }
@@ -140,6 +158,13 @@ enum ActionNames {
         case .viewStaffTools:
             t("فتح أدوات الموظف (اللائحة والأدلة والنماذج)", "Open the staff tools (bylaws, guides, forms)")
         case .manageStaffTools: t("رفع إصدار جديد من أدوات الموظف", "Upload new versions of staff tools")
+        case .openRequest: t("استلام الطلبات على ملفات الأشخاص", "Receive requests on people's files")
+        case .workOnRequests:
+            t("متابعة الطلبات والإجراءات التي تسندها السياسة للدور", "Work on requests as the policy gives the role")
+        case .holdCommitteeMeetings: t("عقد اجتماعات لجنة البحث وتسجيل المحاضر", "Hold research committee meetings")
+        case .viewOutbox: t("الاطلاع على الرسائل وحالة إرسالها", "See messages and their delivery status")
+        case .manageWorkflowSettings:
+            t("تعديل أنواع الخدمات والإجازات وقناة الإشعار", "Edit service types, holidays and how applicants are told")
         }
     }
 
@@ -172,6 +197,16 @@ enum ActionNames {
         case "family_member_added": t("إضافة فرد من الأسرة", "Family member added")
         case "people_merged": t("دمج ملفين", "Files merged")
         case "staff_tool_uploaded": t("رفع إصدار أداة", "Staff tool uploaded")
+        case "request_received": t("استلام طلب", "Request received")
+        case "request_opened": t("فتح طلب", "Request opened")
+        case "declaration_voided": t("بطلان إقرار لتغيّر البيانات", "Declaration voided by a data change")
+        case "declaration_code_sent": t("إرسال رمز الإقرار", "Declaration code sent")
+        case "meeting_opened": t("فتح اجتماع لجنة", "Committee meeting opened")
+        case "meeting_votes_recorded": t("تسجيل أصوات الأعضاء", "Members' votes recorded")
+        case "meeting_closed": t("إغلاق اجتماع لجنة", "Committee meeting closed")
+        case "workflow_settings_changed": t("تعديل إعدادات الطلبات", "Workflow settings changed")
+        case let code where code.hasPrefix("request_"):
+            RequestAction(rawValue: String(code.dropFirst(8))).map { t($0.name(.ar), $0.name(.en)) } ?? code
         default: code
         }
     }
@@ -184,11 +219,14 @@ enum ActionNames {
         }
     }
 
-    static let auditActions = [
-        "sign_in", "sign_in_failed", "sign_in_throttled", "sign_out", "password_set", "password_changed",
-        "password_link_requested", "staff_added", "staff_role_changed", "staff_deactivated", "staff_reactivated",
-        "token_created", "token_revoked", "policy_version_recorded", "association_set_up", "audit_exported",
-        "person_created", "person_updated", "person_opened", "contact_logged", "people_imported", "people_exported",
-        "document_added", "document_opened", "family_member_added", "people_merged", "staff_tool_uploaded",
-    ]
+    static let auditActions =
+        [
+            "sign_in", "sign_in_failed", "sign_in_throttled", "sign_out", "password_set", "password_changed",
+            "password_link_requested", "staff_added", "staff_role_changed", "staff_deactivated", "staff_reactivated",
+            "token_created", "token_revoked", "policy_version_recorded", "association_set_up", "audit_exported",
+            "person_created", "person_updated", "person_opened", "contact_logged", "people_imported", "people_exported",
+            "document_added", "document_opened", "family_member_added", "people_merged", "staff_tool_uploaded",
+            "request_received", "request_opened", "declaration_voided", "declaration_code_sent", "meeting_opened",
+            "meeting_votes_recorded", "meeting_closed", "workflow_settings_changed",
+        ] + RequestAction.allCases.map { "request_\($0.rawValue)" }
 }

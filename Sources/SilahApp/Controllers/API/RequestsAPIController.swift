@@ -1,0 +1,254 @@
+import Fluent
+import SilahCore
+import Vapor
+
+/// The workflow through the JSON API: its description (public, like the policy), and requests with
+/// a personal access token.
+struct RequestsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("associations", ":slug", "workflow", use: workflow)
+        let authenticated = routes.grouped(TokenAuthenticator())
+        let tenant = authenticated.grouped("associations", ":slug").grouped(APITenantMiddleware())
+        tenant.post("requests", use: create)
+        tenant.post("meetings", use: openMeeting)
+        let own = authenticated.grouped(TokenTenantMiddleware())
+        own.get("requests", ":reference", use: show)
+        own.post("requests", ":reference", "actions", ":action", use: act)
+    }
+
+    struct WorkflowDTO: Content {
+        struct TransitionDTO: Content {
+            let from: String
+            let action: String
+            let to: String
+            let roles: [String]
+        }
+
+        let initial: String
+        let states: [String]
+        let transitions: [TransitionDTO]
+    }
+
+    /// `{initial, states, transitions: [{from, action, to, roles}]}`, built from the current policy.
+    func workflow(req: Request) async throws -> WorkflowDTO {
+        let current = try await PolicyStore.current(slug: req.parameters.require("slug"), on: req.db)
+        let machine = Workflow(policy: current.policy)
+        return WorkflowDTO(
+            initial: machine.initial.rawValue, states: machine.states.map(\.rawValue),
+            transitions: machine.transitions.map {
+                .init(
+                    from: $0.from.rawValue, action: $0.action.rawValue, to: $0.to.rawValue,
+                    roles: $0.roles.map(\.rawValue))
+            })
+    }
+
+    struct CreateBody: Content {
+        var personId: UUID?
+        var channel: String?
+        var serviceType: String?
+        var description: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        let body = try req.content.decode(CreateBody.self)
+        let request = try await RequestDesk.open(
+            .init(
+                personID: body.personId, channel: body.channel, serviceType: body.serviceType,
+                description: body.description),
+            tenant: tenant, actor: req.actor, on: req.db)
+        let dto = try await RequestDTO.make(request, tenant: tenant, on: req.db)
+        let response = try await dto.encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/requests/\(request.reference)")
+        return response
+    }
+
+    func show(req: Request) async throws -> RequestDTO {
+        let tenant = try req.tenant
+        try tenant.require(.workOnRequests)
+        let request = try await RequestLookup.find(req.parameters.require("reference"), tenant: tenant, on: req.db)
+        try await req.audit(
+            AuditEvent(action: "request_opened", subjectType: "request", subjectID: try request.requireID().uuidString),
+            in: tenant.associationID)
+        return try await RequestDTO.make(request, tenant: tenant, on: req.db)
+    }
+
+    struct ActionBody: Content {
+        var reason: String?
+        var studyKind: String?
+        var needs: String?
+        var recommendation: String?
+        var signerName: String?
+        var signatureMethod: String?
+        /// Base64 of the drawn signature (PNG) or the scanned form.
+        var evidence: String?
+        var code: String?
+        var meetingId: UUID?
+        /// member id → accept / reject / abstain, recorded on the meeting before the decision.
+        var votes: [String: String]?
+        var what: String?
+        var quantity: String?
+        var amount: String?
+        var deliveredOn: String?
+    }
+
+    func act(req: Request) async throws -> RequestDTO {
+        let tenant = try req.tenant
+        let request = try await RequestLookup.find(req.parameters.require("reference"), tenant: tenant, on: req.db)
+        guard let action = RequestAction(rawValue: try req.parameters.require("action")) else {
+            throw LocalizedAbort(
+                status: .notFound,
+                localized: LocalizedReason(ar: "لا يوجد إجراء بهذا الاسم.", en: "There is no action by that name."))
+        }
+        let body = req.body.data == nil ? ActionBody() : try req.content.decode(ActionBody.self)
+        var input = ActionInput()
+        input.reason = body.reason
+        input.studyKind = body.studyKind
+        input.needs = body.needs
+        input.recommendation = body.recommendation
+        input.signerName = body.signerName
+        input.signatureMethod = body.signatureMethod
+        if let evidence = body.evidence {
+            guard let data = Data(base64Encoded: evidence) else {
+                throw LocalizedAbort.unprocessable(
+                    field: "evidence", LocalizedReason(ar: "الملف ليس بترميز Base64.", en: "The file is not Base64."))
+            }
+            input.evidence = data
+        }
+        input.code = body.code
+        input.meetingID = body.meetingId
+        input.what = body.what
+        input.quantity = body.quantity
+        input.amount = body.amount
+        input.deliveredOn = body.deliveredOn
+        if let votes = body.votes, let meetingID = body.meetingId,
+            let meeting = try await tenant.query(CommitteeMeeting.self, on: req.db).filter(\.$id == meetingID).first(),
+            let item = try await MeetingItem.query(on: req.db).filter(\.$meeting.$id == meetingID)
+                .filter(\.$request.$id == request.requireID()).first()
+        {
+            var parsed: [UUID: Meetings.Vote] = [:]
+            for (member, vote) in votes {
+                guard let id = UUID(uuidString: member), let value = Meetings.Vote(rawValue: vote) else {
+                    throw LocalizedAbort.unprocessable(
+                        field: "votes",
+                        LocalizedReason(
+                            ar: "صوت غير معروف: \(vote).", en: "Unknown vote: \(vote) (accept, reject, abstain)."))
+                }
+                parsed[id] = value
+            }
+            try await Meetings.recordVotes(
+                parsed, item: item, meeting: meeting, tenant: tenant, actor: req.actor, on: req.db)
+        }
+        try await RequestDesk.perform(
+            action, on: request, input: input, tenant: tenant, actor: req.actor, files: req.application.files,
+            on: req.db)
+        return try await RequestDTO.make(request, tenant: tenant, on: req.db)
+    }
+
+    struct MeetingBody: Content {
+        var heldOn: String?
+        var place: String?
+        var attendees: [UUID]?
+    }
+
+    struct MeetingDTO: Content {
+        let id: UUID
+        let number: Int
+        let heldOn: String
+        let attendees: [UUID]
+        let agenda: [String]
+    }
+
+    /// Opens a committee meeting whose agenda is every request waiting for the committee.
+    func openMeeting(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        let body = try req.content.decode(MeetingBody.self)
+        let meeting = try await Meetings.open(
+            heldOn: body.heldOn, place: body.place, attendees: body.attendees ?? [tenant.userID], tenant: tenant,
+            actor: req.actor, on: req.db)
+        let items = try await MeetingItem.query(on: req.db).filter(\.$meeting.$id == meeting.requireID())
+            .with(\.$request).all()
+        return try await MeetingDTO(
+            id: try meeting.requireID(), number: meeting.number, heldOn: meeting.heldOn, attendees: meeting.attendees,
+            agenda: items.map(\.request.reference).sorted()
+        ).encodeResponse(status: .created, for: req)
+    }
+}
+
+/// A request as the API shows it: where it stands, when the answer is due, what the caller may do.
+struct RequestDTO: Content {
+    struct Event: Content {
+        let at: Date
+        let action: String
+        let from: String?
+        let to: String
+        let reason: String?
+        let actorId: UUID?
+        let details: [String: String]
+    }
+
+    let reference: String
+    let personId: UUID
+    let channel: String
+    let serviceType: String
+    let description: String
+    let state: String
+    let answerDueDate: String?
+    let answerDueDateHijri: String?
+    let declaration: String
+    let allowedActions: [String]
+    let timeline: [Event]
+
+    static func make(_ request: SupportRequest, tenant: Tenant, on db: Database) async throws -> RequestDTO {
+        let events = try await tenant.query(RequestEvent.self, on: db).filter(\.$request.$id == request.requireID())
+            .sort(\.$at).all()
+        let person = try await tenant.find(Person.self, request.$person.id, on: db)
+        let declaration = try await Declarations.status(of: request, person: person, tenant: tenant, on: db)
+        let due = request.answerDue
+        return RequestDTO(
+            reference: request.reference, personId: request.$person.id, channel: request.channel,
+            serviceType: request.serviceType, description: request.description, state: request.state,
+            answerDueDate: due?.iso,
+            answerDueDateHijri: due.flatMap { try? UmmAlQuraCalendar.standard.hijri(from: $0) }?.iso,
+            declaration: tenant.policy.hasDeclaration ? declaration.rawValue : "not_required",
+            allowedActions: RequestDesk.allowedActions(request, tenant: tenant).map(\.rawValue),
+            timeline: events.map {
+                Event(
+                    at: $0.at, action: $0.action, from: $0.fromState, to: $0.toState, reason: $0.reason,
+                    actorId: $0.actorID, details: $0.details)
+            })
+    }
+}
+
+enum RequestLookup {
+    /// The request with `reference` in the tenant's association, or 404 — also for another association's.
+    static func find(_ reference: String, tenant: Tenant, on db: Database) async throws -> SupportRequest {
+        guard
+            let request = try await tenant.query(SupportRequest.self, on: db).filter(\.$reference == reference).first()
+        else { throw Abort(.notFound) }
+        return request
+    }
+}
+
+/// API routes without a slug (`/api/v1/requests/{reference}`): the token's own association.
+struct TokenTenantMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let token = request.auth.get(AccessToken.self) else {
+            throw LocalizedAbort(
+                status: .unauthorized,
+                localized: LocalizedReason(
+                    ar: "أرسل رمز وصول شخصيًا صالحًا في الترويسة Authorization: Bearer.",
+                    en: "Send a valid personal access token as Authorization: Bearer."))
+        }
+        request.setTenant(try await Tenancy.resolve(slug: token.association.slug, user: token.user, on: request.db))
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// The signed-in staff member (session or token) as an audit actor.
+    var actor: AuditActor {
+        if let user = auth.get(User.self), let id = user.id { return .user(id, address: clientAddress) }
+        return .anonymous(address: clientAddress)
+    }
+}

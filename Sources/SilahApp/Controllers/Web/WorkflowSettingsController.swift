@@ -1,0 +1,279 @@
+import Fluent
+import SilahCore
+import Vapor
+
+/// The messages to applicants with their delivery status, and the settings the workflow reads:
+/// how applicants are told, the holiday list for working-day answer dates, the service list.
+struct WorkflowSettingsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let staff = routes.grouped(":slug", "staff").grouped(TenantMiddleware())
+        staff.get("messages", use: messages)
+        staff.post("messages", ":messageID", "retry", use: retry)
+        staff.get("workflow-settings", use: settings)
+        staff.post("workflow-settings", "channel", use: saveChannel)
+        staff.post("workflow-settings", "holidays", use: addHoliday)
+        staff.post("workflow-settings", "holidays", ":holidayID", "delete", use: deleteHoliday)
+    }
+
+    func messages(req: Request) async throws -> View {
+        let tenant = try req.tenant
+        try tenant.require(.viewOutbox)
+        let t = req.t
+        let slug = tenant.association.slug
+        let rows = try await tenant.query(OutboxMessage.self, on: req.db).sort(\.$createdAt, .descending).limit(200)
+            .all()
+        let requestIDs = rows.compactMap(\.requestID)
+        let references =
+            requestIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                try await tenant.query(SupportRequest.self, on: req.db).filter(\.$id ~~ requestIDs).all().map {
+                    ($0.id ?? UUID(), $0.reference)
+                }, uniquingKeysWith: { a, _ in a })
+        return try await req.view.render(
+            "staff/messages",
+            MessagesContext(
+                page: PageContext(request: req, title: t("الرسائل", "Messages")),
+                workspace: WorkspaceContext(request: req, tenant: tenant),
+                heading: t("الرسائل إلى مقدمي الطلبات", "Messages to applicants"),
+                columns: [
+                    t("الوقت", "When"), t("الطلب", "Request"), t("القناة", "Channel"), t("إلى", "To"),
+                    t("الحالة", "Status"),
+                    t("المحاولات", "Attempts"),
+                ],
+                rows: rows.map { message in
+                    let reference = message.requestID.flatMap { references[$0] }
+                    return MessagesContext.Row(
+                        when: DateText.both(GregorianDate.today(now: message.createdAt ?? Date()), t) + " · "
+                            + RequestsController.time(message.createdAt ?? Date()),
+                        reference: reference ?? "—",
+                        href: reference.map { SiteURL.request(slug, $0) } ?? "",
+                        channel: Outbox.channelName(message.channel, req.language),
+                        recipient: message.channel == "email" ? message.recipient : SaudiMobile.mask(message.recipient),
+                        status: Outbox.Status(rawValue: message.status)?.name(req.language) ?? message.status,
+                        statusCode: message.status,
+                        attempts: message.attempts,
+                        error: message.lastError ?? "",
+                        retryHref: message.status == Outbox.Status.failed.rawValue
+                            ? SiteURL.outboxRetry(slug, message.id ?? UUID()) : "")
+                },
+                retryLabel: t("أعد الإرسال", "Send again"),
+                isEmpty: rows.isEmpty,
+                empty: t("لا رسائل بعد.", "No messages yet.")))
+    }
+
+    func retry(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.viewOutbox)
+        let message = try await tenant.find(
+            OutboxMessage.self, req.parameters.get("messageID", as: UUID.self), on: req.db)
+        try await OutboxWorker.retry(message, on: req.db)
+        try await req.audit(
+            AuditEvent(action: "message_resent", subjectType: "message", subjectID: try message.requireID().uuidString),
+            in: tenant.associationID)
+        return req.redirect(to: SiteURL.outbox(tenant.association.slug))
+    }
+
+    func settings(req: Request) async throws -> View {
+        let tenant = try req.tenant
+        try tenant.require(.manageWorkflowSettings)
+        return try await render(req, tenant: tenant, error: nil)
+    }
+
+    private func render(_ req: Request, tenant: Tenant, error: String?) async throws -> View {
+        let t = req.t
+        let slug = tenant.association.slug
+        let holidays = try await tenant.query(HolidayRecord.self, on: req.db).sort(\.$dating).sort(\.$month).all()
+        let types = try await tenant.query(ServiceTypeRecord.self, on: req.db).sort(\.$code).all()
+        let current = tenant.association.applicantChannel ?? "sms"
+        let calendar = WorkingCalendar(holidays: holidays.map(\.holiday))
+        let today = GregorianDate.today()
+        let upcoming = (0..<366).map { today.adding(days: $0) }.compactMap { day -> String? in
+            guard let holiday = calendar.holiday(on: day) else { return nil }
+            return t(holiday.nameAr, holiday.nameEn) + " — " + DateText.both(day, t)
+        }
+        return try await req.view.render(
+            "staff/workflow-settings",
+            WorkflowSettingsContext(
+                page: PageContext(request: req, title: t("إعدادات الطلبات", "Request settings")),
+                workspace: WorkspaceContext(request: req, tenant: tenant),
+                heading: t("إعدادات الطلبات", "Request settings"),
+                error: error ?? "", hasError: error != nil,
+                channelHeading: t("كيف يُبلَّغ مقدم الطلب", "How applicants are told"),
+                channelAction: SiteURL.workflowSettings(slug) + "/channel",
+                channels: Outbox.channels.map {
+                    Choice(value: $0, label: Outbox.channelName($0, req.language), selected: $0 == current)
+                },
+                save: t("احفظ", "Save"),
+                windowNote: t("مدة الرد في السياسة: ", "The policy's answer window: ")
+                    + t(tenant.policy.decisionWindow.wordsAr, tenant.policy.decisionWindow.wordsEn),
+                holidaysHeading: t("الإجازات الرسمية", "Holidays"),
+                holidays: holidays.map { holiday in
+                    let months = holiday.dating == "hijri" ? HijriDate.monthNamesAr : GregorianDate.monthNamesAr
+                    let monthsEn = holiday.dating == "hijri" ? HijriDate.monthNamesEn : GregorianDate.monthNamesEn
+                    let days =
+                        holiday.firstDay == holiday.lastDay
+                        ? "\(holiday.firstDay)" : "\(holiday.firstDay)–\(holiday.lastDay)"
+                    return WorkflowSettingsContext.HolidayRow(
+                        name: t(holiday.nameAr, holiday.nameEn.isEmpty ? holiday.nameAr : holiday.nameEn),
+                        when: t("\(days) \(months[holiday.month - 1])", "\(days) \(monthsEn[holiday.month - 1])")
+                            + (holiday.dating == "hijri" ? t(" (هجري)", " (Hijri)") : t(" (ميلادي)", " (Gregorian)")),
+                        deleteHref: SiteURL.workflowSettings(slug) + "/holidays/\(holiday.id ?? UUID())/delete")
+                },
+                upcomingHeading: t("الإجازات في السنة القادمة", "Holidays in the coming year"),
+                upcoming: upcoming,
+                addHeading: t("إضافة إجازة", "Add a holiday"),
+                holidayAction: SiteURL.workflowSettings(slug) + "/holidays",
+                labels: [
+                    "nameAr": t("الاسم بالعربية", "Name in Arabic"),
+                    "nameEn": t("الاسم بالإنجليزية", "Name in English"),
+                    "dating": t("التقويم", "Calendar"), "hijri": t("هجري", "Hijri"),
+                    "gregorian": t("ميلادي", "Gregorian"),
+                    "month": t("الشهر (١–١٢)", "Month (1–12)"), "firstDay": t("من يوم", "From day"),
+                    "lastDay": t("إلى يوم", "To day"), "add": t("أضف", "Add"), "delete": t("احذف", "Delete"),
+                ],
+                typesHeading: t("أنواع الخدمات وما تتطلبه", "Service types and what they require"),
+                types: types.map { type in
+                    Fact(
+                        label: t(type.nameAr, type.nameEn),
+                        value: (type.serviceType.requiredInformation.map { $0.name(req.language) }
+                            + type.serviceType.requiredDocuments.map { $0.name(req.language) }).joined(
+                                separator: t("، ", ", ")),
+                        dir: "auto")
+                }))
+    }
+
+    struct ChannelForm: Content {
+        var channel: String?
+    }
+
+    func saveChannel(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.manageWorkflowSettings)
+        let form = try req.content.decode(ChannelForm.self)
+        guard let channel = form.channel, Outbox.channels.contains(channel) else {
+            throw LocalizedAbort.badRequest(
+                field: "channel", LocalizedReason(ar: "اختر قناة معروفة.", en: "Choose a known channel."))
+        }
+        let association = tenant.association
+        let before = association.applicantChannel ?? "sms"
+        association.applicantChannel = channel
+        try await req.db.transaction { db in
+            try await association.save(on: db)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "workflow_settings_changed", subjectType: "association",
+                    subjectID: tenant.associationID.uuidString,
+                    changes: ["applicant_channel": .init(before: before, after: channel)]),
+                by: req.actor, in: tenant.associationID, on: db)
+        }
+        return req.redirect(to: SiteURL.workflowSettings(tenant.association.slug))
+    }
+
+    struct HolidayForm: Content {
+        var nameAr: String?
+        var nameEn: String?
+        var dating: String?
+        var month: String?
+        var firstDay: String?
+        var lastDay: String?
+    }
+
+    func addHoliday(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.manageWorkflowSettings)
+        let form = try req.content.decode(HolidayForm.self)
+        func number(_ text: String?) -> Int {
+            Int(Digits.asciiDigits(text ?? "").trimmingCharacters(in: .whitespaces)) ?? 0
+        }
+        let first = number(form.firstDay)
+        let draft = Holiday(
+            nameAr: form.nameAr ?? "", nameEn: form.nameEn ?? "",
+            dating: Holiday.Dating(rawValue: form.dating ?? "") ?? .gregorian, month: number(form.month),
+            firstDay: first, lastDay: (form.lastDay ?? "").isEmpty ? first : number(form.lastDay))
+        let holiday: Holiday
+        do { holiday = try draft.validated() } catch {
+            return try await render(req, tenant: tenant, error: req.t(error.reason))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await req.db.transaction { db in
+            try await HolidayRecord(associationID: tenant.associationID, holiday: holiday).create(on: db)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "workflow_settings_changed", subjectType: "association",
+                    subjectID: tenant.associationID.uuidString,
+                    changes: ["holiday": .init(before: nil, after: holiday.nameAr)]),
+                by: req.actor, in: tenant.associationID, on: db)
+        }
+        return req.redirect(to: SiteURL.workflowSettings(tenant.association.slug))
+    }
+
+    func deleteHoliday(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.manageWorkflowSettings)
+        let holiday = try await tenant.find(
+            HolidayRecord.self, req.parameters.get("holidayID", as: UUID.self), on: req.db)
+        try await req.db.transaction { db in
+            try await holiday.delete(on: db)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "workflow_settings_changed", subjectType: "association",
+                    subjectID: tenant.associationID.uuidString,
+                    changes: ["holiday": .init(before: holiday.nameAr, after: nil)]),
+                by: req.actor, in: tenant.associationID, on: db)
+        }
+        return req.redirect(to: SiteURL.workflowSettings(tenant.association.slug))
+    }
+}
+
+struct MessagesContext: Encodable {
+    struct Row: Encodable {
+        let when: String
+        let reference: String
+        let href: String
+        let channel: String
+        let recipient: String
+        let status: String
+        let statusCode: String
+        let attempts: Int
+        let error: String
+        let retryHref: String
+    }
+
+    let page: PageContext
+    let workspace: WorkspaceContext
+    let heading: String
+    let columns: [String]
+    let rows: [Row]
+    let retryLabel: String
+    let isEmpty: Bool
+    let empty: String
+}
+
+struct WorkflowSettingsContext: Encodable {
+    struct HolidayRow: Encodable {
+        let name: String
+        let when: String
+        let deleteHref: String
+    }
+
+    let page: PageContext
+    let workspace: WorkspaceContext
+    let heading: String
+    let error: String
+    let hasError: Bool
+    let channelHeading: String
+    let channelAction: String
+    let channels: [Choice]
+    let save: String
+    let windowNote: String
+    let holidaysHeading: String
+    let holidays: [HolidayRow]
+    let upcomingHeading: String
+    let upcoming: [String]
+    let addHeading: String
+    let holidayAction: String
+    let labels: [String: String]
+    let typesHeading: String
+    let types: [Fact]
+}

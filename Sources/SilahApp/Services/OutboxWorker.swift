@@ -1,0 +1,174 @@
+import Fluent
+import Foundation
+import SQLKit
+import SilahCore
+import Vapor
+
+/// Sends what the outbox holds: claims each due message (so two workers never send the same one),
+/// hands it to its channel's provider, and retries failures with growing pauses.
+enum OutboxWorker {
+    static let maxAttempts = 6
+    /// Pause before attempt n+1: 30 s, 2 min, 8 min, 32 min, ~2 h.
+    static func backoff(afterAttempt attempts: Int) -> TimeInterval { 30 * pow(4, Double(max(attempts - 1, 0))) }
+
+    struct PassResult: Equatable {
+        var sent = 0
+        var retried = 0
+        var failed = 0
+    }
+
+    /// One pass over the due messages; returns what happened, for tests and the log.
+    @discardableResult
+    static func runOnce(_ app: Application, now: Date = Date(), limit: Int = 50) async throws -> PassResult {
+        let db = app.db
+        var result = PassResult()
+        // A message left "sending" by a process that died may or may not have gone out. Sending it
+        // again could send it twice, so it is marked failed for staff to check and resend.
+        try await OutboxMessage.query(on: db).filter(\.$status == Outbox.Status.sending.rawValue)
+            .filter(\.$nextAttemptAt < now.addingTimeInterval(-600))
+            .set(\.$status, to: Outbox.Status.failed.rawValue)
+            .set(\.$lastError, to: "interrupted while sending; check with the gateway before resending")
+            .update()
+        let due = try await OutboxMessage.query(on: db).filter(\.$status == Outbox.Status.pending.rawValue)
+            .filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).limit(limit).all()
+        for message in due {
+            guard try await claim(message, on: db, now: now) else { continue }
+            let reference: String? =
+                if let id = message.requestID { try await SupportRequest.find(id, on: db)?.reference } else { nil }
+            let outgoing = OutgoingMessage(
+                id: try message.requireID(), channel: message.channel, recipient: message.recipient,
+                subject: message.subject, body: message.body, event: message.event, reference: reference)
+            do {
+                let providerID = try await app.messageProvider(for: message.channel).send(outgoing)
+                message.status = Outbox.Status.sent.rawValue
+                message.sentAt = now
+                message.providerID = providerID
+                message.lastError = nil
+                result.sent += 1
+            } catch {
+                message.lastError = (error as? GatewayFailure)?.description ?? "could not reach the gateway"
+                if message.attempts >= maxAttempts {
+                    message.status = Outbox.Status.failed.rawValue
+                    result.failed += 1
+                } else {
+                    message.status = Outbox.Status.pending.rawValue
+                    message.nextAttemptAt = now.addingTimeInterval(backoff(afterAttempt: message.attempts))
+                    result.retried += 1
+                }
+                app.logger.warning(
+                    "outbox: send failed",
+                    metadata: [
+                        "channel": .string(message.channel), "event": .string(message.event),
+                        "attempt": .stringConvertible(message.attempts), "error": .string(message.lastError ?? ""),
+                    ])
+            }
+            try await message.save(on: db)
+        }
+        return result
+    }
+
+    /// Takes the message for this worker: only one `UPDATE` can move it from pending to sending.
+    private static func claim(_ message: OutboxMessage, on db: Database, now: Date) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { return true }
+        let rows = try await sql.raw(
+            """
+            UPDATE outbox_messages SET status = \(bind: Outbox.Status.sending.rawValue), attempts = attempts + 1,
+            next_attempt_at = \(bind: now) WHERE id = \(bind: message.requireID()) AND status = \(bind: Outbox.Status.pending.rawValue) RETURNING attempts
+            """
+        ).all()
+        guard let row = rows.first else { return false }
+        message.attempts = try row.decode(column: "attempts", as: Int.self)
+        message.status = Outbox.Status.sending.rawValue
+        return true
+    }
+
+    /// Sends a failed message again, when a staff member asks.
+    static func retry(_ message: OutboxMessage, on db: Database) async throws {
+        guard message.status == Outbox.Status.failed.rawValue else { return }
+        message.status = Outbox.Status.pending.rawValue
+        message.attempts = 0
+        message.nextAttemptAt = Date()
+        try await message.save(on: db)
+    }
+}
+
+/// The managers' reminder each working morning: overdue answers and those due within 3 days.
+enum MorningReminder {
+    /// From 07:00 Riyadh time on a working day, once per association per day.
+    static func run(_ app: Application, now: Date = Date()) async throws -> Int {
+        let riyadhHour = (Int(now.timeIntervalSince1970) / 3600 + 3) % 24
+        guard riyadhHour >= 7 else { return 0 }
+        let today = GregorianDate.today(now: now)
+        var sent = 0
+        for association in try await PolicyStore.associations(on: app.db) {
+            let associationID = try association.requireID()
+            let calendar = try await RequestDesk.calendar(tenantID: associationID, on: app.db)
+            guard calendar.isWorkingDay(today) else { continue }
+            do {
+                try await DailyDigest(associationID: associationID, day: today.iso).create(on: app.db)
+            } catch  where AuditLog.isUniqueViolation(error) {
+                continue
+            }
+            let lists = try await RequestQueues.deadlines(associationID: associationID, today: today, on: app.db)
+            guard !lists.overdue.isEmpty || !lists.dueSoon.isEmpty else { continue }
+            let managers = try await Membership.query(on: app.db).filter(\.$association.$id == associationID)
+                .filter(\.$role == Role.manager.rawValue).filter(\.$isActive == true).with(\.$user).all()
+            let base = app.silahConfiguration?.baseURL ?? ""
+            let link = base + SiteURL.requests(association.slug, list: "overdue")
+            func lines(_ requests: [SupportRequest]) -> String {
+                requests.map { "- \($0.reference): \($0.answerDueOn ?? "")" }.joined(separator: "\n")
+            }
+            // References and dates only: a reminder in a mailbox carries no applicant's name.
+            let body = """
+                طلبات متأخرة عن موعد الرد (\(lists.overdue.count)) / Overdue answers:
+                \(lines(lists.overdue))
+
+                طلبات يحل موعدها خلال ٣ أيام (\(lists.dueSoon.count)) / Due within 3 days:
+                \(lines(lists.dueSoon))
+
+                \(link)
+                """
+            let recipients = managers.filter { $0.user.isActive }
+            try await app.db.transaction { db in
+                for manager in recipients {
+                    try await Outbox.enqueue(
+                        event: "manager_reminder", requestID: nil, channel: "email", recipient: manager.user.email,
+                        subject: "\(association.nameAr): تذكير بمواعيد الرد / answer dates reminder", body: body,
+                        associationID: associationID, on: db, now: now)
+                }
+            }
+            sent += recipients.count
+        }
+        return sent
+    }
+}
+
+/// Runs the outbox worker and the morning reminder in the background while Silah serves.
+struct BackgroundWork: LifecycleHandler {
+    final class Box: @unchecked Sendable {
+        var task: Task<Void, Never>?
+    }
+
+    let interval: Double
+    let box = Box()
+
+    func didBootAsync(_ application: Application) async throws {
+        let interval = self.interval
+        box.task = Task {
+            while !Task.isCancelled {
+                do {
+                    try await OutboxWorker.runOnce(application)
+                    _ = try await MorningReminder.run(application)
+                } catch {
+                    application.logger.warning(
+                        "background work failed; will try again", metadata: ["error": "\(type(of: error))"])
+                }
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        box.task?.cancel()
+    }
+}

@@ -1,0 +1,468 @@
+import Fluent
+import Foundation
+import SQLKit
+import SilahCore
+import Vapor
+
+/// What a staff member sends with an action; each action reads the fields it needs.
+struct ActionInput: Sendable {
+    var reason: String?
+    // A case study.
+    var studyKind: String?
+    var needs: String?
+    var recommendation: String?
+    // A declaration.
+    var signerName: String?
+    var signatureMethod: String?
+    var evidence: Data?
+    var code: String?
+    // A committee decision.
+    var meetingID: UUID?
+    // A service delivery.
+    var what: String?
+    var quantity: String?
+    var amount: String?
+    var deliveredOn: String?
+
+    init() {}
+}
+
+/// Opening requests and moving them through the association's workflow. Every change happens in
+/// one transaction with its timeline line, its audit record and the applicant's message.
+enum RequestDesk {
+    struct Intake: Sendable {
+        var personID: UUID?
+        var channel: String?
+        var serviceType: String?
+        var description: String?
+    }
+
+    /// The association's working calendar: the Saudi week minus its holiday list.
+    static func calendar(tenantID: UUID, on db: Database) async throws -> WorkingCalendar {
+        let holidays = try await HolidayRecord.query(on: db).filter(\.$associationID == tenantID).all()
+        return WorkingCalendar(holidays: holidays.map(\.holiday))
+    }
+
+    static func serviceTypes(_ tenant: Tenant, on db: Database) async throws -> [ServiceTypeRecord] {
+        try await tenant.query(ServiceTypeRecord.self, on: db).filter(\.$isActive == true).sort(\.$code).all()
+    }
+
+    /// Receives a request on a person's file: checks the channel against the policy and the type
+    /// against the association's list, gives it a reference and a provisional answer date, and tells
+    /// the applicant.
+    static func open(_ intake: Intake, tenant: Tenant, actor: AuditActor, on db: Database, now: Date = Date())
+        async throws -> SupportRequest
+    {
+        try tenant.require(.openRequest)
+        guard let personID = intake.personID else {
+            throw LocalizedAbort.unprocessable(
+                field: "person", LocalizedReason(ar: "اختر ملف مقدم الطلب.", en: "Choose the applicant's file."))
+        }
+        let person = try await tenant.find(Person.self, personID, on: db)
+        guard let channel = intake.channel.flatMap(SilahCore.Channel.init(rawValue:)),
+            tenant.policy.channels.contains(channel)
+        else {
+            throw LocalizedAbort.unprocessable(
+                field: "channel",
+                LocalizedReason(
+                    ar: "اختر إحدى قنوات التواصل في سياسة الجمعية.",
+                    en: "Choose one of the channels in the association's policy."))
+        }
+        guard let typeCode = intake.serviceType,
+            let type = try await serviceTypes(tenant, on: db).first(where: { $0.code == typeCode })
+        else {
+            throw LocalizedAbort.unprocessable(
+                field: "serviceType",
+                LocalizedReason(
+                    ar: "اختر نوع الخدمة من قائمة الجمعية.", en: "Choose a service from the association's list."))
+        }
+        let description = (intake.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !description.isEmpty else {
+            throw LocalizedAbort.unprocessable(
+                field: "description",
+                LocalizedReason(
+                    ar: "اكتب وصف الطلب: ماذا يحتاج مقدم الطلب.", en: "Describe the request: what is needed."))
+        }
+        let today = GregorianDate.today(now: now)
+        let workingCalendar = try await calendar(tenantID: tenant.associationID, on: db)
+        let due = workingCalendar.answerDueDate(submittedOn: today, window: tenant.policy.decisionWindow)
+        let year = (try? UmmAlQuraCalendar.standard.hijri(from: today).year) ?? today.year
+        var attempt = 0
+        while true {
+            let tryNumber = attempt
+            let request = SupportRequest()
+            request.$association.id = tenant.associationID
+            request.$person.id = personID
+            request.channel = channel.rawValue
+            request.serviceType = type.code
+            request.description = description
+            request.state = RequestState.received.rawValue
+            request.answerDueOn = due.iso
+            request.createdBy = actor.userID
+            do {
+                try await db.transaction { db in
+                    let taken = try await tenant.query(SupportRequest.self, on: db)
+                        .filter(\.$reference >= "\(year)-").filter(\.$reference < "\(year)-~").count()
+                    request.reference = "\(year)-" + String(format: "%05d", taken + 1 + tryNumber)
+                    try await request.create(on: db)
+                    try await timeline(
+                        request, action: "receive", from: nil, to: .received, reason: nil,
+                        details: ["channel": channel.rawValue, "serviceType": type.code], actor: actor, now: now, on: db
+                    )
+                    try await AuditLog.record(
+                        AuditEvent(
+                            action: "request_received", subjectType: "request",
+                            subjectID: try request.requireID().uuidString,
+                            changes: ["state": .init(before: nil, after: RequestState.received.rawValue)]),
+                        by: actor, in: tenant.associationID, on: db, now: now)
+                    try await Outbox.tell(
+                        .received, request: request, person: person, tenant: tenant,
+                        details: ApplicantMessage.Details(
+                            associationName: tenant.association.nameAr, reference: request.reference, answerDue: due),
+                        on: db, now: now)
+                }
+                return request
+            } catch  where attempt < 20 && AuditLog.isUniqueViolation(error) {
+                attempt += 1
+            }
+        }
+    }
+
+    /// The facts the workflow's preconditions read, as they are on `today`.
+    static func facts(for request: SupportRequest, tenant: Tenant, on db: Database, today: GregorianDate) async throws
+        -> RequestFacts
+    {
+        let person = try await tenant.find(Person.self, request.$person.id, on: db)
+        let type = try await tenant.query(ServiceTypeRecord.self, on: db).filter(\.$code == request.serviceType)
+            .first()?.serviceType
+        let documents = try await tenant.query(PersonDocument.self, on: db).filter(\.$person.$id == person.requireID())
+            .all()
+        var missingInformation: [RequiredInformation] = []
+        for item in type?.requiredInformation ?? [] where !person.has(item) { missingInformation.append(item) }
+        let onFile = Set(documents.compactMap { DocumentType(rawValue: $0.type) })
+        let missingDocuments = (type?.requiredDocuments ?? []).filter { !onFile.contains($0) }
+        // A required document counts when at least one copy of it is valid on the day.
+        var expired: [(DocumentType, GregorianDate)] = []
+        for required in type?.requiredDocuments ?? [] where onFile.contains(required) {
+            let copies = documents.filter { $0.type == required.rawValue }
+            let expiries = copies.map { $0.expiryDate.flatMap { try? GregorianDate(iso: $0) } }
+            if expiries.allSatisfy({ $0 != nil && $0! < today }), let latest = expiries.compactMap({ $0 }).max() {
+                expired.append((required, latest))
+            }
+        }
+        return RequestFacts(
+            today: today, missingInformation: missingInformation, missingDocuments: missingDocuments,
+            expiredDocuments: expired, idExpiry: person.idExpiry.flatMap { try? GregorianDate(iso: $0) },
+            declaration: try await Declarations.status(of: request, person: person, tenant: tenant, on: db))
+    }
+
+    /// The actions `tenant`'s role may take on `request` now, as the state machine offers them.
+    static func allowedActions(_ request: SupportRequest, tenant: Tenant) -> [RequestAction] {
+        guard tenant.allows(.workOnRequests) else { return [] }
+        return Workflow(policy: tenant.policy).actions(in: request.requestState, for: tenant.role)
+    }
+
+    /// Moves `request` on by `action`, or explains in both languages why not; nothing is half-done.
+    @discardableResult
+    static func perform(
+        _ action: RequestAction, on request: SupportRequest, input: ActionInput, tenant: Tenant, actor: AuditActor,
+        files: any FileStorage, on db: Database, now: Date = Date()
+    ) async throws -> SupportRequest {
+        try tenant.require(.workOnRequests)
+        let today = GregorianDate.today(now: now)
+        let workflow = Workflow(policy: tenant.policy)
+        let from = request.requestState
+        let facts = try await facts(for: request, tenant: tenant, on: db, today: today)
+        let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank
+        let transition = try workflow.check(action, from: from, role: tenant.role, facts: facts, reason: reason)
+        let person = try await tenant.find(Person.self, request.$person.id, on: db)
+        let window = tenant.policy.decisionWindow
+        let workingCalendar = try await calendar(tenantID: tenant.associationID, on: db)
+        let base = ApplicantMessage.Details(
+            associationName: tenant.association.nameAr, reference: request.reference, answerDue: request.answerDue,
+            reason: reason)
+        // Work that must be prepared (and may be refused) before the transaction.
+        let prepared: PreparedStep
+        switch action {
+        case .recordStudy:
+            prepared = .study(try Study(input: input))
+        case .signDeclaration:
+            prepared = .declaration(
+                try await Declarations.prepare(
+                    input, request: request, person: person, tenant: tenant, files: files, on: db, now: now))
+        case .accept, .reject:
+            if tenant.policy.decisionBody == .researchCommittee {
+                prepared = .meetingItem(
+                    try await Meetings.itemForDecision(
+                        action, request: request, meetingID: input.meetingID, tenant: tenant, reason: reason, on: db))
+            } else {
+                prepared = .none
+            }
+        case .deliverService:
+            prepared = .delivery(try Delivery(input: input, today: today))
+        default:
+            prepared = .none
+        }
+        try await db.transaction { db in
+            var details: [String: String] = [:]
+            var message: (ApplicantEvent, ApplicantMessage.Details)?
+            try await moveState(request, from: from, to: transition.to, on: db)
+            switch action {
+            case .requestInformation:
+                request.pausedOn = today.iso
+                message = (.informationMissing, base)
+            case .provideInformation:
+                if let paused = request.pausedOn.flatMap({ try? GregorianDate(iso: $0) }),
+                    request.submittedOn != nil, let due = request.answerDue
+                {
+                    let extended = workingCalendar.extend(due, pausedOn: paused, resumedOn: today, window: window)
+                    request.answerDueOn = extended.iso
+                    details["answerDueOn"] = extended.iso
+                    details["pausedDays"] = String(today.dayNumber - paused.dayNumber)
+                }
+                request.pausedOn = nil
+            case .submitForDecision:
+                if request.submittedOn == nil {
+                    request.submittedOn = today.iso
+                    request.answerDueOn = workingCalendar.answerDueDate(submittedOn: today, window: window).iso
+                }
+                details["answerDueOn"] = request.answerDueOn ?? ""
+                var told = base
+                told.answerDue = request.answerDue
+                message = (.submitted, told)
+            case .accept:
+                message = (.accepted, base)
+            case .reject:
+                message = (.rejected, base)
+            case .completeRegistration:
+                person.status = PersonStatus.registered.rawValue
+                try await person.save(on: db)
+                message = (.registered, base)
+            case .reopen:
+                request.pausedOn = nil
+            default:
+                break
+            }
+            switch prepared {
+            case .study(let study):
+                details.merge(study.details) { $1 }
+            case .declaration(let declaration):
+                try await declaration.create(on: db)
+                details["signer"] = declaration.signerName
+                details["method"] = declaration.method
+                details["sha256"] = declaration.dataHash
+            case .meetingItem(let item):
+                item.decision = action == .accept ? "accepted" : "rejected"
+                item.reasons = reason
+                try await item.save(on: db)
+                details["meeting"] = item.$meeting.id.uuidString
+                details["votes"] = item.votes.values.sorted().joined(separator: ",")
+            case .delivery(let delivery):
+                let row = ServiceDelivery()
+                row.associationID = tenant.associationID
+                row.$request.id = try request.requireID()
+                row.what = delivery.what
+                row.quantity = delivery.quantity
+                row.amountHalalas = delivery.amountHalalas
+                row.deliveredOn = delivery.deliveredOn.iso
+                row.staffID = actor.userID
+                try await row.create(on: db)
+                details.merge(delivery.details) { $1 }
+                var told = base
+                told.service = delivery.summaryAr
+                message = (.serviceDelivered, told)
+            case .none:
+                break
+            }
+            try await request.save(on: db)
+            try await timeline(
+                request, action: action.rawValue, from: from, to: transition.to, reason: reason, details: details,
+                actor: actor, now: now, on: db)
+            var changes: [String: AuditEvent.FieldChange] = [
+                "state": .init(before: from.rawValue, after: transition.to.rawValue)
+            ]
+            if let due = details["answerDueOn"] { changes["answer_due_on"] = .init(before: nil, after: due) }
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "request_\(action.rawValue)", subjectType: "request",
+                    subjectID: try request.requireID().uuidString, changes: changes),
+                by: actor, in: tenant.associationID, on: db, now: now)
+            if let (event, told) = message {
+                try await Outbox.tell(
+                    event, request: request, person: person, tenant: tenant, details: told, on: db, now: now)
+            }
+        }
+        return request
+    }
+
+    /// Moves the state only if no one else moved it first (two people pressing at once).
+    private static func moveState(_ request: SupportRequest, from: RequestState, to: RequestState, on db: Database)
+        async throws
+    {
+        guard let sql = db as? any SQLDatabase else {
+            request.state = to.rawValue
+            return
+        }
+        let rows = try await sql.raw(
+            "UPDATE requests SET state = \(bind: to.rawValue) WHERE id = \(bind: request.requireID()) AND state = \(bind: from.rawValue) RETURNING id"
+        ).all()
+        guard !rows.isEmpty else {
+            throw LocalizedAbort(
+                status: .conflict,
+                localized: LocalizedReason(
+                    ar: "غيّر شخص آخر حالة الطلب للتو؛ حدّث الصفحة.",
+                    en: "Someone else just changed the request; reload the page."))
+        }
+        request.state = to.rawValue
+    }
+
+    static func timeline(
+        _ request: SupportRequest, action: String, from: RequestState?, to: RequestState, reason: String?,
+        details: [String: String], actor: AuditActor, now: Date, on db: Database
+    ) async throws {
+        let event = RequestEvent()
+        event.associationID = request.$association.id
+        event.$request.id = try request.requireID()
+        event.action = action
+        event.fromState = from?.rawValue
+        event.toState = to.rawValue
+        event.reason = reason
+        event.details = details
+        event.actorID = actor.userID
+        event.at = now
+        try await event.create(on: db)
+    }
+
+    enum PreparedStep {
+        case none
+        case study(Study)
+        case declaration(Declaration)
+        case meetingItem(MeetingItem)
+        case delivery(Delivery)
+    }
+
+    /// The social researcher's case study: visit or interview, needs found, recommendation.
+    struct Study {
+        let details: [String: String]
+
+        init(input: ActionInput) throws {
+            let kind = input.studyKind ?? "visit"
+            guard ["visit", "interview"].contains(kind) else {
+                throw LocalizedAbort.unprocessable(
+                    field: "studyKind",
+                    LocalizedReason(ar: "اختر زيارة أو مقابلة.", en: "Choose a visit or an interview."))
+            }
+            let needs = (input.needs ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let recommendation = (input.recommendation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !needs.isEmpty else {
+                throw LocalizedAbort.unprocessable(
+                    field: "needs", LocalizedReason(ar: "اكتب الاحتياجات التي وُجدت.", en: "Write the needs found."))
+            }
+            guard !recommendation.isEmpty else {
+                throw LocalizedAbort.unprocessable(
+                    field: "recommendation", LocalizedReason(ar: "اكتب التوصية.", en: "Write the recommendation."))
+            }
+            details = ["studyKind": kind, "needs": needs, "recommendation": recommendation]
+        }
+    }
+
+    /// One delivery of the service; amounts in SAR with at most two decimals.
+    struct Delivery {
+        let what: String
+        let quantity: Double?
+        let amountHalalas: Int?
+        let deliveredOn: GregorianDate
+
+        init(input: ActionInput, today: GregorianDate) throws {
+            what = (input.what ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !what.isEmpty else {
+                throw LocalizedAbort.unprocessable(
+                    field: "what", LocalizedReason(ar: "اكتب ما قُدّم.", en: "Write what was delivered."))
+            }
+            let quantityText = Digits.asciiDigits(input.quantity ?? "").trimmingCharacters(in: .whitespaces)
+            if quantityText.isEmpty {
+                quantity = nil
+            } else if let value = Double(quantityText), value > 0 {
+                quantity = value
+            } else {
+                throw LocalizedAbort.unprocessable(
+                    field: "quantity",
+                    LocalizedReason(ar: "الكمية رقم أكبر من صفر.", en: "Quantity is a number above zero."))
+            }
+            amountHalalas = try Self.halalas(input.amount)
+            if let text = input.deliveredOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                guard let date = try? DateInput.parse(text).gregorian, date <= today else {
+                    throw LocalizedAbort.unprocessable(
+                        field: "deliveredOn",
+                        LocalizedReason(
+                            ar: "تاريخ التقديم: تاريخ صحيح لا يتجاوز اليوم.",
+                            en: "Delivery date: a valid date, not in the future."))
+                }
+                deliveredOn = date
+            } else {
+                deliveredOn = today
+            }
+        }
+
+        /// "1500", "1,500.50", "١٥٠٠٫٥" → halalas.
+        static func halalas(_ text: String?) throws -> Int? {
+            let cleaned = Digits.asciiDigits(text ?? "").replacingOccurrences(of: ",", with: "")
+                .replacingOccurrences(of: "٬", with: "").replacingOccurrences(of: "٫", with: ".")
+                .trimmingCharacters(in: .whitespaces)
+            guard !cleaned.isEmpty else { return nil }
+            let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count <= 2, let riyals = Int(parts[0]), riyals >= 0, riyals < 100_000_000,
+                parts.count == 1 || (1...2).contains(parts[1].count) && Int(parts[1]) != nil
+            else {
+                throw LocalizedAbort.unprocessable(
+                    field: "amount",
+                    LocalizedReason(
+                        ar: "المبلغ بالريال، مثل 1500 أو 1500.50.", en: "Amount in SAR, such as 1500 or 1500.50."))
+            }
+            let fraction = parts.count == 2 ? Int(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0
+            return riyals * 100 + fraction
+        }
+
+        var details: [String: String] {
+            var out = ["what": what, "deliveredOn": deliveredOn.iso]
+            if let quantity { out["quantity"] = String(quantity) }
+            if let amountHalalas { out["amountSAR"] = SAR.text(amountHalalas) }
+            return out
+        }
+
+        var summaryAr: String {
+            what + (amountHalalas.map { " (\(SAR.text($0)) ريال)" } ?? "")
+        }
+    }
+}
+
+enum SAR {
+    /// 150050 → "1500.50"; 150000 → "1500"
+    static func text(_ halalas: Int) -> String {
+        halalas % 100 == 0 ? String(halalas / 100) : String(format: "%d.%02d", halalas / 100, halalas % 100)
+    }
+}
+
+extension Person {
+    func has(_ item: RequiredInformation) -> Bool {
+        switch item {
+        case .nationalID: nationalID != nil
+        case .idExpiry: idExpiry != nil
+        case .birthDate: birthDate != nil
+        case .mobile: mobile != nil
+        case .region: region != nil
+        case .city: !(city ?? "").isEmpty
+        case .householdIncome: householdIncome != nil
+        case .familySize: familySize != nil
+        }
+    }
+}
+
+extension LocalizedAbort {
+    /// 422 with the field named in both languages.
+    static func unprocessable(field: String, _ localized: LocalizedReason) -> LocalizedAbort {
+        LocalizedAbort(
+            status: .unprocessableEntity,
+            localized: LocalizedReason(ar: "الحقل \(field): \(localized.ar)", en: "Field \(field): \(localized.en)"))
+    }
+}

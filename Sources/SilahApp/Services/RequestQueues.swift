@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import SilahCore
+import Vapor
+
+/// The lists staff work from: their queue, requests due within 3 days, overdue requests.
+enum RequestQueues {
+    /// States where the answer clock runs: the applicant is still waiting to hear.
+    static let awaitingAnswer: [RequestState] = [
+        .received, .verified, .referred, .studied, .declared, .underDecision,
+    ]
+
+    struct Deadlines {
+        let overdue: [SupportRequest]
+        let dueSoon: [SupportRequest]
+    }
+
+    static func deadlines(associationID: UUID, today: GregorianDate, on db: Database) async throws -> Deadlines {
+        let open = try await SupportRequest.query(on: db).filter(\.$association.$id == associationID)
+            .filter(\.$state ~~ awaitingAnswer.map(\.rawValue)).filter(\.$answerDueOn != nil)
+            .sort(\.$answerDueOn).limit(1000).all()
+        let soon = today.adding(days: 3).iso
+        return Deadlines(
+            overdue: open.filter { ($0.answerDueOn ?? "") < today.iso },
+            dueSoon: open.filter { ($0.answerDueOn ?? "") >= today.iso && ($0.answerDueOn ?? "") <= soon })
+    }
+
+    /// The requests waiting for something the staff member's role can do, oldest answer date first.
+    static func mine(_ tenant: Tenant, on db: Database) async throws -> [SupportRequest] {
+        let workflow = Workflow(policy: tenant.policy)
+        let sideActions: Set<RequestAction> = [.withdraw, .reopen, .requestInformation, .signDeclaration]
+        let states = workflow.states.filter { state in
+            !workflow.actions(in: state, for: tenant.role).filter { !sideActions.contains($0) }.isEmpty
+                && !state.isEnded
+        }
+        guard !states.isEmpty else { return [] }
+        return try await tenant.query(SupportRequest.self, on: db).filter(\.$state ~~ states.map(\.rawValue))
+            .sort(\.$answerDueOn).limit(200).with(\.$person).all()
+    }
+
+    static func list(_ name: String, tenant: Tenant, today: GregorianDate, on db: Database) async throws
+        -> [SupportRequest]
+    {
+        switch name {
+        case "overdue", "due":
+            let lists = try await deadlines(associationID: tenant.associationID, today: today, on: db)
+            let ids = (name == "overdue" ? lists.overdue : lists.dueSoon).compactMap(\.id)
+            guard !ids.isEmpty else { return [] }
+            return try await tenant.query(SupportRequest.self, on: db).filter(\.$id ~~ ids).sort(\.$answerDueOn)
+                .with(\.$person).all()
+        case "open":
+            return try await tenant.query(SupportRequest.self, on: db)
+                .filter(\.$state !~ [RequestState.closed, .rejected, .withdrawn].map(\.rawValue))
+                .sort(\.$createdAt, .descending).limit(200).with(\.$person).all()
+        case "all":
+            return try await tenant.query(SupportRequest.self, on: db).sort(\.$createdAt, .descending).limit(200)
+                .with(\.$person).all()
+        default:
+            return try await mine(tenant, on: db)
+        }
+    }
+}

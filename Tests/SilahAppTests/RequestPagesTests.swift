@@ -1,0 +1,187 @@
+import Fluent
+import Foundation
+import SilahCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import SilahApp
+
+extension AppTests {
+    /// The same workflow through the pages staff use: every page renders, offers only what the role
+    /// may do, and refusals are explained on the page.
+    @Suite struct RequestPagesTests {
+        private func signedIn(_ app: Application, _ email: String) async throws -> Visitor {
+            let visitor = Visitor(app)
+            try await visitor.signIn(email)
+            return visitor
+        }
+
+        @Test func intakeToCommitteeDecisionToServiceThroughThePages() async throws {
+            try await withSilah { app in
+                _ = try await DemoAccounts.install(app: app)
+                let person = try await Applicants.make(app, slug: "ealamiyoun")
+                let personID = try person.requireID()
+                let officer = try await signedIn(app, "relations_officer@ealamiyoun.demo")
+                let file = try await officer.get(SiteURL.person("ealamiyoun", personID))
+                #expect(file.text.contains(SiteURL.newRequest("ealamiyoun", person: personID)))
+                let form = try await officer.get(SiteURL.newRequest("ealamiyoun", person: personID))
+                #expect(form.status == .ok)
+                #expect(form.text.contains("طلب دعم مستفيد"))
+                #expect(form.text.contains("مندوبو المكاتب الفرعية"))  // a channel of this policy only
+                #expect(!form.text.contains("فروع الجمعية ومكاتبها"))  // واعي's channel
+                let refused = try await officer.post(
+                    SiteURL.newRequest("ealamiyoun"),
+                    [
+                        "person": personID.uuidString, "channel": "phone", "serviceType": "financial_aid",
+                        "description": " ",
+                    ])
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.text.contains("description"))
+                let created = try await officer.post(
+                    SiteURL.newRequest("ealamiyoun"),
+                    [
+                        "person": personID.uuidString, "channel": "phone", "serviceType": "financial_aid",
+                        "description": "مساعدة لسداد الإيجار",
+                    ])
+                #expect(created.status == .seeOther)
+                let request = try #require(try await SupportRequest.query(on: app.db).first())
+                let page = try await officer.get(SiteURL.request("ealamiyoun", request.reference))
+                #expect(page.status == .ok)
+                #expect(page.text.contains("مستلم"))
+                #expect(page.text.contains("id=\"verify\""))
+                #expect(!page.text.contains("id=\"accept\""))  // the officer does not decide
+                let receipt = try await officer.get(SiteURL.requestReceipt("ealamiyoun", request.reference))
+                #expect(receipt.text.contains(request.reference) && receipt.text.contains("خلال أسبوعين"))
+                // Through the forms: verify, sign (drawn), submit.
+                #expect(
+                    try await officer.post(SiteURL.requestAction("ealamiyoun", request.reference, "verify"), [:]).status
+                        == .seeOther)
+                let unsigned = try await officer.post(
+                    SiteURL.requestAction("ealamiyoun", request.reference, "submit_for_decision"), [:])
+                #expect(unsigned.status == .unprocessableEntity)
+                #expect(unsigned.text.contains("الإقرار"))
+                let drawn = "data:image/png;base64," + Applicants.png.base64EncodedString()
+                let signed = try await officer.post(
+                    SiteURL.requestAction("ealamiyoun", request.reference, "sign_declaration"),
+                    ["signerName": "فاطمة", "signatureMethod": "drawn", "signature": drawn])
+                #expect(signed.status == .seeOther)
+                #expect(
+                    try await officer.post(
+                        SiteURL.requestAction("ealamiyoun", request.reference, "submit_for_decision"), [:]
+                    ).status == .seeOther)
+                // The committee meets, votes and decides.
+                let member = try await signedIn(app, "committee_member@ealamiyoun.demo")
+                let members = try await User.query(on: app.db).filter(
+                    \.$email ~~ [
+                        "committee_member@ealamiyoun.demo", "committee_member2@ealamiyoun.demo",
+                    ]
+                ).all().compactMap(\.id)
+                let meetings = try await member.get(SiteURL.meetings("ealamiyoun"))
+                #expect(meetings.text.contains("طلبات بانتظار قرار اللجنة: 1"))
+                let body = "heldOn=2026-11-22&place=x&" + members.map { "attendees[]=\($0)" }.joined(separator: "&")
+                let opened = try await member.postRaw(SiteURL.meetings("ealamiyoun"), body)
+                #expect(opened.status == .seeOther)
+                let meeting = try #require(try await CommitteeMeeting.query(on: app.db).first())
+                let meetingPath = SiteURL.meeting("ealamiyoun", try meeting.requireID())
+                let agenda = try await member.get(meetingPath)
+                #expect(agenda.text.contains(request.reference))
+                let early = try await member.post(
+                    SiteURL.meetingDecision("ealamiyoun", try meeting.requireID()),
+                    ["reference": request.reference, "decision": "accept"])
+                #expect(early.status == .unprocessableEntity)  // no votes yet
+                var votes = ["reference": request.reference]
+                for id in members { votes["vote_\(id)"] = "accept" }
+                #expect(
+                    try await member.post(SiteURL.meetingVotes("ealamiyoun", try meeting.requireID()), votes).status
+                        == .seeOther)
+                let decided = try await member.post(
+                    SiteURL.meetingDecision("ealamiyoun", try meeting.requireID()),
+                    ["reference": request.reference, "decision": "accept", "reasons": "مستحق"])
+                #expect(decided.status == .seeOther)
+                let minutes = try await member.get(SiteURL.meetingMinutes("ealamiyoun", try meeting.requireID()))
+                #expect(minutes.text.contains("محضر اجتماع لجنة البحث رقم 1"))
+                #expect(minutes.text.contains("الأحد") && minutes.text.contains("هـ"))
+                #expect(minutes.text.contains("مستحق"))
+                // Registration and service.
+                #expect(
+                    try await officer.post(
+                        SiteURL.requestAction("ealamiyoun", request.reference, "complete_registration"), [:]
+                    ).status == .seeOther)
+                let badAmount = try await officer.post(
+                    SiteURL.requestAction("ealamiyoun", request.reference, "deliver_service"),
+                    ["what": "إيجار شهر", "amount": "ألف"])
+                #expect(badAmount.status == .unprocessableEntity)
+                #expect(badAmount.text.contains("amount"))
+                #expect(
+                    try await officer.post(
+                        SiteURL.requestAction("ealamiyoun", request.reference, "deliver_service"),
+                        ["what": "إيجار شهر", "amount": "2000"]
+                    ).status == .seeOther)
+                let done = try await officer.get(SiteURL.request("ealamiyoun", request.reference))
+                #expect(done.text.contains("قُدّمت الخدمة"))
+                #expect(done.text.contains("2000"))
+                // The lists, the messages and the settings render.
+                let manager = try await signedIn(app, "manager@ealamiyoun.demo")
+                for path in [
+                    SiteURL.requests("ealamiyoun"), SiteURL.requests("ealamiyoun", list: "overdue"),
+                    SiteURL.requests("ealamiyoun", list: "all"), SiteURL.outbox("ealamiyoun"),
+                    SiteURL.workflowSettings("ealamiyoun"), SiteURL.staffHome("ealamiyoun"),
+                ] {
+                    let res = try await manager.get(path)
+                    #expect(res.status == .ok, "\(path)")
+                }
+                let messages = try await manager.get(SiteURL.outbox("ealamiyoun"))
+                #expect(messages.text.contains("+96650•••4567"))
+                #expect(!messages.text.contains("+966501234567"))
+            }
+        }
+
+        @Test func holidaysAndTheApplicantChannelAreEditedAndAudited() async throws {
+            try await withSilah { app in
+                _ = try await DemoAccounts.install(app: app)
+                let manager = try await signedIn(app, "manager@waei.demo")
+                let settings = try await manager.get(SiteURL.workflowSettings("waei"))
+                #expect(settings.text.contains("عيد الفطر"))
+                let bad = try await manager.post(
+                    SiteURL.workflowSettings("waei") + "/holidays",
+                    ["nameAr": "إجازة", "dating": "gregorian", "month": "2", "firstDay": "30"])
+                #expect(bad.status == .unprocessableEntity)
+                let added = try await manager.post(
+                    SiteURL.workflowSettings("waei") + "/holidays",
+                    [
+                        "nameAr": "إجازة منتصف العام", "nameEn": "Mid-year break", "dating": "gregorian", "month": "1",
+                        "firstDay": "18", "lastDay": "20",
+                    ])
+                #expect(added.status == .seeOther)
+                let waei = try #require(try await PolicyStore.association(slug: "waei", on: app.db))
+                let calendar = try await RequestDesk.calendar(tenantID: try waei.requireID(), on: app.db)
+                #expect(!calendar.isWorkingDay(try GregorianDate(iso: "2027-01-19")))
+                #expect(
+                    try await manager.post(SiteURL.workflowSettings("waei") + "/channel", ["channel": "email"]).status
+                        == .seeOther)
+                let changed = try #require(try await PolicyStore.association(slug: "waei", on: app.db))
+                #expect(changed.applicantChannel == "email")
+                #expect(
+                    try await AuditRecord.query(on: app.db).filter(\.$action == "workflow_settings_changed").count()
+                        == 2)
+                // An officer may not change them.
+                let officer = try await signedIn(app, "relations_officer@waei.demo")
+                #expect(try await officer.get(SiteURL.workflowSettings("waei")).status == .forbidden)
+                // واعي has no committee: no meetings.
+                #expect(try await manager.get(SiteURL.meetings("waei")).status == .notFound)
+            }
+        }
+
+        @Test func thePolicyPageDrawsTheWorkflow() async throws {
+            try await withSilah { app in
+                let page = try await Visitor(app).get("/eshraqa/policy")
+                #expect(page.text.contains("/eshraqa/policy/workflow.svg"))
+                let svg = try await Visitor(app).get("/eshraqa/policy/workflow.svg")
+                #expect(svg.headers.contentType?.subType == "svg+xml")
+                #expect(svg.text.contains("data-state=\"registered\""))
+                #expect(!svg.text.contains("data-state=\"in_service\""))
+            }
+        }
+    }
+}

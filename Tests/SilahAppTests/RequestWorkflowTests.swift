@@ -1,0 +1,432 @@
+import Fluent
+import Foundation
+import SilahCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import SilahApp
+
+extension AppTests {
+    @Suite struct RequestWorkflowTests {
+        /// The states each seed policy takes a request through, written out by hand from BRIEF.md.
+        static let expectedPaths: [String: [String]] = [
+            "ealamiyoun": [
+                "received", "verified", "referred", "studied", "declared", "under_decision", "accepted", "registered",
+                "in_service", "closed",
+            ],
+            "waei": [
+                "received", "verified", "referred", "studied", "under_decision", "accepted", "in_service", "closed",
+            ],
+            "professional-libraries": [
+                "received", "verified", "referred", "studied", "declared", "under_decision", "accepted", "registered",
+                "in_service", "closed",
+            ],
+            "khairat-albaha": [
+                "received", "verified", "referred", "studied", "declared", "under_decision", "accepted", "registered",
+                "in_service", "closed",
+            ],
+            "eshraqa": [
+                "received", "verified", "referred", "studied", "declared", "under_decision", "accepted", "registered",
+                "closed",
+            ],
+        ]
+
+        static let slugs = ["ealamiyoun", "waei", "professional-libraries", "khairat-albaha", "eshraqa"]
+
+        /// Opens a request through the API as the relations officer.
+        static func open(_ staff: APIStaff, person: Person, channel: String? = nil) async throws -> APIStaff.Reply {
+            let policy = try #require(try PolicyPresets.all().first { $0.association.slug == staff.slug })
+            return try await staff.send(
+                .POST, "/api/v1/associations/\(staff.slug)/requests", as: "relations_officer",
+                [
+                    "personId": try person.requireID().uuidString,
+                    "channel": channel ?? policy.channels[0].rawValue,
+                    "serviceType": Applicants.serviceType(for: staff.slug), "description": "دعم لسداد فاتورة الكهرباء",
+                ])
+        }
+
+        /// Takes the request to the decision body: verify, refer, study, sign where the policy asks, submit.
+        static func toDecision(_ staff: APIStaff, _ reference: String, policy: Policy) async throws {
+            #expect(try await staff.act(reference, "verify", as: "relations_officer").state == "verified")
+            #expect(try await staff.act(reference, "refer", as: "relations_officer").state == "referred")
+            let researcher = policy.referralRole == .socialResearcher ? "social_researcher" : "manager"
+            let study = try await staff.act(
+                reference, "record_study", as: researcher,
+                ["studyKind": "visit", "needs": "سداد فواتير متأخرة", "recommendation": "أوصي بالقبول"])
+            #expect(study.state == "studied")
+            if policy.hasDeclaration {
+                let signed = try await staff.act(
+                    reference, "sign_declaration", as: "relations_officer",
+                    [
+                        "signerName": "فاطمة عبد الله أحمد الزهراني", "signatureMethod": "drawn",
+                        "evidence": Applicants.png.base64EncodedString(),
+                    ])
+                #expect(signed.state == "declared")
+                #expect(signed.json["declaration"] as? String == "valid")
+            }
+            let submitted = try await staff.act(reference, "submit_for_decision", as: "relations_officer")
+            #expect(submitted.state == "under_decision")
+            let today = GregorianDate.today()
+            let calendar = WorkingCalendar(holidays: Holiday.saudiDefaults)
+            #expect(
+                submitted.json["answerDueDate"] as? String
+                    == calendar.answerDueDate(submittedOn: today, window: policy.decisionWindow).iso)
+        }
+
+        /// Records the decision: in a committee meeting with votes, or by a manager.
+        static func decide(_ staff: APIStaff, _ reference: String, policy: Policy, accept: Bool, reason: String?)
+            async throws -> APIStaff.Reply
+        {
+            var body: [String: Any] = [:]
+            if let reason { body["reason"] = reason }
+            guard policy.decisionBody == .researchCommittee else {
+                return try await staff.act(reference, accept ? "accept" : "reject", as: "manager", body)
+            }
+            let members = [
+                try await staff.userID("committee_member"), try await staff.userID("committee_member2"),
+                try await staff.userID("committee_member3"),
+            ]
+            let meeting = try await staff.send(
+                .POST, "/api/v1/associations/\(staff.slug)/meetings", as: "committee_member",
+                ["attendees": members.map(\.uuidString)])
+            #expect(meeting.status == .created)
+            #expect((meeting.json["agenda"] as? [String])?.contains(reference) == true)
+            let majority = accept ? "accept" : "reject"
+            body["meetingId"] = meeting.json["id"]
+            body["votes"] = [
+                members[0].uuidString: majority, members[1].uuidString: majority, members[2].uuidString: "abstain",
+            ]
+            return try await staff.act(reference, accept ? "accept" : "reject", as: "committee_member", body)
+        }
+
+        @Test(arguments: slugs) func aRequestWalksThePolicysStepsToTheEnd(_ slug: String) async throws {
+            try await withSilah { app in
+                let policy = try #require(try PolicyPresets.all().first { $0.association.slug == slug })
+                let staff = try await APIStaff.make(app, slug)
+                let person = try await Applicants.make(app, slug: slug)
+                let opened = try await Self.open(staff, person: person)
+                #expect(opened.status == .created)
+                #expect(opened.state == "received")
+                let reference = try #require(opened.json["reference"] as? String)
+                #expect(reference.hasPrefix("14") && reference.hasSuffix("-00001"))
+                try await Self.toDecision(staff, reference, policy: policy)
+                let accepted = try await Self.decide(staff, reference, policy: policy, accept: true, reason: nil)
+                #expect(accepted.state == "accepted", "\(accepted.json)")
+                if policy.completesRegistration {
+                    #expect(
+                        try await staff.act(reference, "complete_registration", as: "relations_officer").state
+                            == "registered")
+                    let file = try #require(try await Person.find(person.id, on: app.db))
+                    #expect(file.status == "registered")
+                }
+                if policy.deliversService {
+                    let delivered = try await staff.act(
+                        reference, "deliver_service", as: "relations_officer",
+                        ["what": "سداد فاتورة كهرباء", "amount": "1,250.50"])
+                    #expect(delivered.state == "in_service")
+                    // A second delivery on the same request.
+                    #expect(
+                        try await staff.act(
+                            reference, "deliver_service", as: "relations_officer",
+                            ["what": "سلة غذائية", "quantity": "2"]
+                        )
+                        .state == "in_service")
+                    let deliveries = try await ServiceDelivery.query(on: app.db).all()
+                    #expect(deliveries.compactMap(\.amountHalalas) == [125_050])
+                }
+                let closed = try await staff.act(reference, "close", as: "relations_officer")
+                #expect(closed.state == "closed")
+                let shown = try await staff.send(.GET, "/api/v1/requests/\(reference)", as: "manager")
+                let timeline = try #require(shown.json["timeline"] as? [[String: Any]])
+                let states = timeline.compactMap { $0["to"] as? String }.reduce(into: [String]()) { path, state in
+                    if path.last != state { path.append(state) }
+                }
+                #expect(states == Self.expectedPaths[slug])
+                #expect(shown.json["allowedActions"] as? [String] == ["reopen"])
+                // The applicant heard of each step that matters to them, in the policy's words.
+                let events = try await OutboxMessage.query(on: app.db).sort(\.$createdAt).all().map(\.event)
+                var expected = ["received", "submitted", "accepted"]
+                if policy.completesRegistration { expected.append("registered") }
+                if policy.deliversService { expected += ["service_delivered", "service_delivered"] }
+                #expect(events == expected)
+                let first = try #require(
+                    try await OutboxMessage.query(on: app.db).filter(\.$event == "received").first())
+                #expect(first.recipient == "+966501234567" && first.channel == "sms")
+                #expect(first.body.contains(reference))
+                #expect(first.body.hasPrefix(policy.feminineForms ? "عزيزتي" : "عزيزي"))
+                // Each transition is on the audit trail.
+                let audited = try await AuditRecord.query(on: app.db).filter(\.$action == "request_accept").count()
+                #expect(audited == 1)
+            }
+        }
+
+        @Test(arguments: slugs) func theRejectionPathNeedsAReasonAndTellsTheApplicant(_ slug: String) async throws {
+            try await withSilah { app in
+                let policy = try #require(try PolicyPresets.all().first { $0.association.slug == slug })
+                let staff = try await APIStaff.make(app, slug)
+                let person = try await Applicants.make(app, slug: slug)
+                let reference = try #require(try await Self.open(staff, person: person).json["reference"] as? String)
+                try await Self.toDecision(staff, reference, policy: policy)
+                let noReason = try await Self.decide(staff, reference, policy: policy, accept: false, reason: nil)
+                #expect(noReason.status == .unprocessableEntity)
+                #expect(noReason.error == "reason_required")
+                let rejected = try await Self.decide(
+                    staff, reference, policy: policy, accept: false, reason: "الدخل يتجاوز حد الاستحقاق")
+                #expect(rejected.state == "rejected", "\(rejected.json)")
+                let message = try #require(
+                    try await OutboxMessage.query(on: app.db).filter(\.$event == "rejected").first())
+                #expect(message.body.contains("السبب: الدخل يتجاوز حد الاستحقاق"))
+                // Nothing moves a rejected request but re-opening with a reason, by a manager.
+                let deliver = try await staff.act(reference, "close", as: "relations_officer")
+                #expect(deliver.status == .unprocessableEntity)
+                let reopened = try await staff.act(
+                    reference, "reopen", as: "manager", ["reason": "تظلّم بمستندات جديدة"])
+                #expect(reopened.state == "received")
+            }
+        }
+
+        @Test func theWrongRoleIsRefusedAndTheCommitteeDecidesOnlyInAMeeting() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "ealamiyoun")
+                let policy = try #require(try PolicyPresets.all().first { $0.association.slug == "ealamiyoun" })
+                let person = try await Applicants.make(app, slug: "ealamiyoun")
+                let reference = try #require(try await Self.open(staff, person: person).json["reference"] as? String)
+                try await Self.toDecision(staff, reference, policy: policy)
+                let officer = try await staff.act(reference, "accept", as: "relations_officer")
+                #expect(officer.status == .forbidden)
+                let outsideMeeting = try await staff.act(reference, "accept", as: "committee_member")
+                #expect(outsideMeeting.status == .unprocessableEntity)
+                #expect((outsideMeeting.json["reasonEn"] as? String)?.contains("meeting") == true)
+                #expect(
+                    try await staff.send(.GET, "/api/v1/requests/\(reference)", as: "manager").state == "under_decision"
+                )
+            }
+        }
+
+        @Test func aMissingDocumentOrAnExpiredIDBlocksVerification() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "waei")
+                let person = try await Applicants.make(
+                    app, slug: "waei", idExpiry: "2020-01-01", documents: [.nationalID, .familyCard])
+                let reference = try #require(try await Self.open(staff, person: person).json["reference"] as? String)
+                let missing = try await staff.act(reference, "verify", as: "relations_officer")
+                #expect(missing.status == .unprocessableEntity)
+                #expect(missing.error == "documents_missing")
+                #expect((missing.json["reasonAr"] as? String)?.contains("إثبات الدخل") == true)
+                try await Applicants.addDocument(app, to: person, type: .incomeProof, expiry: "2021-06-30")
+                let stale = try await staff.act(reference, "verify", as: "relations_officer")
+                #expect(stale.error == "id_expired")
+                #expect((stale.json["reasonEn"] as? String)?.contains("2020-01-01") == true)
+                person.idExpiry = "2031-01-01"
+                try await person.save(on: app.db)
+                let expiredDocument = try await staff.act(reference, "verify", as: "relations_officer")
+                #expect(expiredDocument.error == "document_expired")
+                try await Applicants.addDocument(app, to: person, type: .incomeProof, expiry: "2030-06-30")
+                #expect(try await staff.act(reference, "verify", as: "relations_officer").state == "verified")
+                // The refusals changed nothing and told the applicant nothing.
+                #expect(try await RequestEvent.query(on: app.db).count() == 2)
+            }
+        }
+
+        @Test func changingSignedDataVoidsTheDeclaration() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "eshraqa")
+                let person = try await Applicants.make(app, slug: "eshraqa")
+                let reference = try #require(try await Self.open(staff, person: person).json["reference"] as? String)
+                _ = try await staff.act(reference, "verify", as: "relations_officer")
+                let signed = try await staff.act(
+                    reference, "sign_declaration", as: "relations_officer",
+                    [
+                        "signerName": "فاطمة", "signatureMethod": "scanned",
+                        "evidence": Data("%PDF-1.4 form".utf8).base64EncodedString(),
+                    ])
+                #expect(signed.state == "declared")
+                let declaration = try #require(try await Declaration.query(on: app.db).first())
+                #expect(declaration.dataHash == Secrets.sha256(declaration.signedText))
+                #expect(declaration.signedText.contains("person.mobile=+966501234567"))
+                person.mobile = "+966551112222"
+                try await person.save(on: app.db)
+                let blocked = try await staff.act(reference, "submit_for_decision", as: "relations_officer")
+                #expect(blocked.error == "declaration_void")
+                let shown = try await staff.send(.GET, "/api/v1/requests/\(reference)", as: "relations_officer")
+                #expect(shown.json["declaration"] as? String == "void")
+                #expect((shown.json["allowedActions"] as? [String])?.contains("sign_declaration") == true)
+                // A typed declaration confirmed by a one-time code sent to the (new) mobile.
+                let code = try await Self.requestCode(app, staff, reference)
+                let wrong = try await staff.act(
+                    reference, "sign_declaration", as: "relations_officer",
+                    ["signatureMethod": "one_time_code", "code": code == "000000" ? "111111" : "000000"])
+                #expect(wrong.status == .unprocessableEntity)
+                let resigned = try await staff.act(
+                    reference, "sign_declaration", as: "relations_officer",
+                    ["signatureMethod": "one_time_code", "code": code, "signerName": "فاطمة عبد الله"])
+                #expect(resigned.json["declaration"] as? String == "valid")
+                #expect(
+                    try await staff.act(reference, "submit_for_decision", as: "relations_officer").state
+                        == "under_decision")
+            }
+        }
+
+        /// Sends the declaration code through the staff page's route and reads it from the outbox.
+        static func requestCode(_ app: Application, _ staff: APIStaff, _ reference: String) async throws -> String {
+            let tenant = try await Tenancy.resolve(
+                slug: staff.slug,
+                user: try #require(
+                    try await User.query(on: app.db).filter(\.$email == "relations_officer@\(staff.slug).demo").first()),
+                on: app.db)
+            let request = try await RequestLookup.find(reference, tenant: tenant, on: app.db)
+            try await Declarations.sendCode(
+                for: request, signerName: nil, tenant: tenant, actor: .commandLine, on: app.db)
+            let message = try #require(
+                try await OutboxMessage.query(on: app.db).filter(\.$event == "declaration_code").first())
+            #expect(message.recipient == "+966551112222")
+            let match = try #require(message.body.firstMatch(of: /: (\d{6})\s/))
+            return String(match.1)
+        }
+
+        @Test func waitingForTheApplicantPausesTheClock() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "waei")
+                let policy = try #require(try PolicyPresets.all().first { $0.association.slug == "waei" })
+                let person = try await Applicants.make(app, slug: "waei")
+                let reference = try #require(try await Self.open(staff, person: person).json["reference"] as? String)
+                try await Self.toDecision(staff, reference, policy: policy)
+                let tenant = try await Tenancy.resolve(
+                    slug: "waei",
+                    user: try #require(
+                        try await User.query(on: app.db).filter(\.$email == "manager@waei.demo").first()),
+                    on: app.db)
+                let request = try await RequestLookup.find(reference, tenant: tenant, on: app.db)
+                let due = try #require(request.answerDue)
+                var input = ActionInput()
+                input.reason = "صورة عقد الإيجار غير واضحة"
+                let start = Date()
+                try await RequestDesk.perform(
+                    .requestInformation, on: request, input: input, tenant: tenant, actor: .commandLine,
+                    files: app.files, on: app.db, now: start)
+                #expect(request.state == "waiting_for_applicant")
+                // The applicant brings it four days later.
+                try await RequestDesk.perform(
+                    .provideInformation, on: request, input: ActionInput(), tenant: tenant, actor: .commandLine,
+                    files: app.files, on: app.db, now: start.addingTimeInterval(4 * 86_400))
+                let calendar = WorkingCalendar(holidays: Holiday.saudiDefaults)
+                let expected = calendar.extend(
+                    due, pausedOn: GregorianDate.today(now: start),
+                    resumedOn: GregorianDate.today(now: start.addingTimeInterval(4 * 86_400)),
+                    window: policy.decisionWindow)
+                #expect(request.answerDueOn == expected.iso)
+                #expect(expected.dayNumber >= due.dayNumber + 4)
+                let missing = try #require(
+                    try await OutboxMessage.query(on: app.db).filter(\.$event == "information_missing").first())
+                #expect(missing.body.contains("صورة عقد الإيجار غير واضحة"))
+            }
+        }
+
+        @Test func theAnswerDateSkipsTheWeekendAndEid() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "waei")
+                let person = try await Applicants.make(app, slug: "waei")
+                let tenant = try await Tenancy.resolve(
+                    slug: "waei",
+                    user: try #require(
+                        try await User.query(on: app.db).filter(\.$email == "relations_officer@waei.demo").first()),
+                    on: app.db)
+                // Thursday 4 March 2027, 10:00 Riyadh: seven days lands on Thursday 11 March, in Eid
+                // al-Fitr 1448 (9–12 March), and Friday–Saturday follow; the answer is due Sunday 14 March.
+                let thursday = try #require(ISO8601DateFormatter().date(from: "2027-03-04T07:00:00Z"))
+                let request = try await RequestDesk.open(
+                    .init(personID: person.id, channel: "phone", serviceType: "financial_aid", description: "طلب"),
+                    tenant: tenant, actor: .commandLine, on: app.db, now: thursday)
+                #expect(request.answerDueOn == "2027-03-14")
+                _ = staff
+            }
+        }
+
+        @Test func theOutboxSendsOverRealHTTPRetriesAndNeverSendsTwice() async throws {
+            let gateway = try await LoopbackGateway.start()
+            do {
+                try await withSilah { app in
+                    app.useMessageProvider(
+                        HTTPMessageProvider(
+                            gateway: .init(
+                                url: gateway.url("sms"), token: "gw-secret", sender: "SILAH", format: "taqnyat"),
+                            client: app.client),
+                        for: "sms")
+                    let staff = try await APIStaff.make(app, "khairat-albaha")
+                    let person = try await Applicants.make(app, slug: "khairat-albaha")
+                    gateway.fail(with: [.internalServerError])
+                    let reference = try #require(
+                        try await Self.open(staff, person: person).json["reference"] as? String)
+                    let now = Date()
+                    let first = try await OutboxWorker.runOnce(app, now: now)
+                    #expect(first == .init(sent: 0, retried: 1, failed: 0))
+                    let waiting = try #require(try await OutboxMessage.query(on: app.db).first())
+                    #expect(waiting.status == "pending" && waiting.lastError == "gateway answered HTTP 500")
+                    // Not before its back-off.
+                    #expect(try await OutboxWorker.runOnce(app, now: now.addingTimeInterval(5)) == .init())
+                    let second = try await OutboxWorker.runOnce(app, now: now.addingTimeInterval(31))
+                    #expect(second == .init(sent: 1, retried: 0, failed: 0))
+                    #expect(try await OutboxWorker.runOnce(app, now: now.addingTimeInterval(3600)) == .init())
+                    #expect(gateway.bodies.count == 1)
+                    let body = try #require(gateway.bodies.first)
+                    #expect(body["recipients"] as? [String] == ["966501234567"])
+                    #expect(body["sender"] as? String == "SILAH")
+                    #expect((body["body"] as? String)?.contains(reference) == true)
+                    #expect((body["body"] as? String)?.hasPrefix("عزيزي العضو") == true)
+                    #expect(gateway.bearerTokens == ["Bearer gw-secret"])
+                    let sent = try #require(try await OutboxMessage.query(on: app.db).first())
+                    #expect(sent.status == "sent" && sent.attempts == 2 && sent.providerID == "gw-1")
+                }
+            } catch {
+                try await gateway.stop()
+                throw error
+            }
+            try await gateway.stop()
+        }
+
+        @Test func managersAreRemindedOfOverdueAnswersOnWorkingMornings() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "waei")
+                let person = try await Applicants.make(app, slug: "waei")
+                let reference = try #require(try await Self.open(staff, person: person).json["reference"] as? String)
+                let request = try #require(
+                    try await SupportRequest.query(on: app.db).filter(\.$reference == reference).first())
+                request.answerDueOn = "2026-11-20"
+                try await request.save(on: app.db)
+                // Sunday 22 November 2026: 06:30 Riyadh is too early; 07:30 sends once.
+                let early = try #require(ISO8601DateFormatter().date(from: "2026-11-22T03:30:00Z"))
+                #expect(try await MorningReminder.run(app, now: early) == 0)
+                let morning = try #require(ISO8601DateFormatter().date(from: "2026-11-22T04:30:00Z"))
+                #expect(try await MorningReminder.run(app, now: morning) == 1)
+                #expect(try await MorningReminder.run(app, now: morning.addingTimeInterval(3600)) == 0)
+                let mail = try #require(
+                    try await OutboxMessage.query(on: app.db).filter(\.$event == "manager_reminder").first())
+                #expect(mail.recipient == "manager@waei.demo" && mail.channel == "email")
+                #expect(mail.body.contains(reference) && !mail.body.contains("فاطمة"))
+                // Friday 27 November is the weekend: no reminder.
+                let friday = try #require(ISO8601DateFormatter().date(from: "2026-11-27T05:00:00Z"))
+                #expect(try await MorningReminder.run(app, now: friday) == 0)
+            }
+        }
+
+        @Test func theWorkflowAPIDescribesEachPolicysMachine() async throws {
+            try await withSilah { app in
+                for slug in Self.slugs {
+                    try await app.testing().test(.GET, "/api/v1/associations/\(slug)/workflow") { res in
+                        #expect(res.status == .ok)
+                        let json = try res.json()
+                        #expect(json["initial"] as? String == "received")
+                        let states = try #require(json["states"] as? [String])
+                        #expect(states.contains("declared") == (slug != "waei"))
+                        #expect(states.contains("in_service") == (slug != "eshraqa"))
+                        let transitions = try #require(json["transitions"] as? [[String: Any]])
+                        let accept = try #require(transitions.first { $0["action"] as? String == "accept" })
+                        #expect(accept["from"] as? String == "under_decision" && accept["to"] as? String == "accepted")
+                        #expect(accept["roles"] as? [String] == [slug == "waei" ? "manager" : "committee_member"])
+                    }
+                }
+            }
+        }
+    }
+}

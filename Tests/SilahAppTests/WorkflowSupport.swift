@@ -1,0 +1,186 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import SilahCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import SilahApp
+
+/// A stand-in SMS / e-mail gateway: a real HTTP server on 127.0.0.1 that keeps what it receives and
+/// answers with the statuses a test scripts.
+final class LoopbackGateway: @unchecked Sendable {
+    let server: Application
+    let port: Int
+    private let lock = NIOLock()
+    private var received: [[String: Any]] = []
+    private var authorizations: [String] = []
+    private var script: [HTTPResponseStatus] = []
+
+    var bodies: [[String: Any]] { lock.withLock { received } }
+    var bearerTokens: [String] { lock.withLock { authorizations } }
+
+    /// Statuses to answer with before answering 200 again.
+    func fail(with statuses: [HTTPResponseStatus]) { lock.withLock { script = statuses } }
+
+    static func start() async throws -> LoopbackGateway {
+        let server = try await Application.make(.testing)
+        server.logger.logLevel = .warning
+        server.http.server.configuration.hostname = "127.0.0.1"
+        server.http.server.configuration.port = 0
+        let box = Box()
+        server.post("sms") { req async throws -> Response in
+            guard let gateway = box.gateway else { return Response(status: .serviceUnavailable) }
+            return gateway.receive(req)
+        }
+        server.post("email") { req async throws -> Response in
+            guard let gateway = box.gateway else { return Response(status: .serviceUnavailable) }
+            return gateway.receive(req)
+        }
+        try await server.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(server.http.server.shared.localAddress?.port)
+        let gateway = LoopbackGateway(server: server, port: port)
+        box.gateway = gateway
+        return gateway
+    }
+
+    final class Box: @unchecked Sendable {
+        var gateway: LoopbackGateway?
+    }
+
+    private init(server: Application, port: Int) {
+        self.server = server
+        self.port = port
+    }
+
+    private func receive(_ req: Request) -> Response {
+        let data = req.body.data.map { Data($0.readableBytesView) } ?? Data()
+        let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        return lock.withLock {
+            if !script.isEmpty { return Response(status: script.removeFirst()) }
+            received.append(json)
+            authorizations.append(req.headers.first(name: .authorization) ?? "")
+            return Response(status: .ok, body: .init(string: #"{"messageId":"gw-\#(received.count)"}"#))
+        }
+    }
+
+    func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
+
+    func stop() async throws {
+        await server.server.shutdown()
+        try await server.asyncShutdown()
+    }
+}
+
+/// Staff of a demo association acting through the API with personal access tokens.
+struct APIStaff {
+    let app: Application
+    let slug: String
+    var tokens: [String: String] = [:]
+
+    static func make(_ app: Application, _ slug: String) async throws -> APIStaff {
+        _ = try await DemoAccounts.install(app: app)
+        let policy = try #require(try PolicyPresets.all().first { $0.association.slug == slug })
+        var staff = APIStaff(app: app, slug: slug)
+        for (email, _) in DemoAccounts.emails(for: policy) {
+            let lines = try await runCommand(app, ["token", "create", "--user", email])
+            let token = try #require(lines.last)
+            staff.tokens[String(email.split(separator: "@")[0])] = token
+        }
+        return staff
+    }
+
+    func userID(_ account: String) async throws -> UUID {
+        try #require(try await User.query(on: app.db).filter(\.$email == "\(account)@\(slug).demo").first()?.id)
+    }
+
+    struct Reply {
+        let status: HTTPResponseStatus
+        let json: [String: Any]
+        var state: String? { json["state"] as? String }
+        var error: String? { json["error"] as? String }
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, as account: String, _ body: [String: Any]? = nil) async throws
+        -> Reply
+    {
+        let token = try #require(tokens[account], "no token for \(account)")
+        var reply = Reply(status: .internalServerError, json: [:])
+        var headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+        var buffer: ByteBuffer?
+        if let body {
+            headers.add(name: .contentType, value: "application/json")
+            buffer = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
+        }
+        try await app.testing().test(method, path, headers: headers, body: buffer) { res in
+            let json = (try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView))) as? [String: Any]
+            reply = Reply(status: res.status, json: json ?? [:])
+        }
+        return reply
+    }
+
+    func act(_ reference: String, _ action: String, as account: String, _ body: [String: Any] = [:]) async throws
+        -> Reply
+    {
+        try await send(.POST, "/api/v1/requests/\(reference)/actions/\(action)", as: account, body)
+    }
+}
+
+/// An applicant whose file has everything the default service types ask for.
+enum Applicants {
+    static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+
+    @discardableResult
+    static func make(
+        _ app: Application, slug: String, idExpiry: String = "2030-01-01", documents: [DocumentType]? = nil,
+        mobile: String? = "+966501234567", email: String? = nil
+    ) async throws -> Person {
+        let association = try #require(try await PolicyStore.association(slug: slug, on: app.db))
+        let person = Person(associationID: try association.requireID())
+        person.type = "beneficiary"
+        person.status = "applicant"
+        person.firstName = "فاطمة"
+        person.fatherName = "عبد الله"
+        person.grandfatherName = "أحمد"
+        person.familyName = "الزهراني"
+        person.fullName = "فاطمة عبد الله أحمد الزهراني"
+        person.nameKey = "فاطمه عبد الله احمد الزهراني"
+        person.nationalID = "1000000008"
+        person.idExpiry = idExpiry
+        person.birthDate = "1980-05-29"
+        person.mobile = mobile
+        person.email = email
+        person.region = "baha"
+        person.city = "الباحة"
+        person.householdIncome = 4500
+        person.familySize = 3
+        person.consent = true
+        try await person.create(on: app.db)
+        for type in documents ?? [.nationalID, .familyCard, .incomeProof, .lease] {
+            try await addDocument(app, to: person, type: type)
+        }
+        return person
+    }
+
+    static func addDocument(_ app: Application, to person: Person, type: DocumentType, expiry: String? = nil)
+        async throws
+    {
+        let document = PersonDocument()
+        document.$association.id = person.$association.id
+        document.$person.id = try person.requireID()
+        document.type = type.rawValue
+        document.fileName = "\(type.rawValue).png"
+        document.kind = "png"
+        document.size = png.count
+        document.sha256 = Secrets.sha256Hex(png)
+        document.storageKey = "test/\(UUID().uuidString)"
+        document.expiryDate = expiry
+        try await document.create(on: app.db)
+    }
+
+    /// The first service type of the association's list that this file satisfies.
+    static func serviceType(for slug: String) -> String {
+        slug == "khairat-albaha" ? "member_support" : "financial_aid"
+    }
+}
