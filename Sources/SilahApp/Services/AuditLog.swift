@@ -95,7 +95,9 @@ enum AuditLog {
     }
 
     static func isUniqueViolation(_ error: any Error) -> Bool {
-        let text = String(describing: error).lowercased()
+        if let database = error as? any DatabaseError, database.isConstraintFailure { return true }
+        // PostgreSQL's error hides its details from `description`; the reflection carries the SQL state.
+        let text = (String(describing: error) + String(reflecting: error)).lowercased()
         return text.contains("unique") || text.contains("duplicate key") || text.contains("23505")
     }
 }
