@@ -5,6 +5,8 @@ stopped by its PID; screenshots go to e2e/artifacts/.
 """
 import json
 import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import shutil
 import signal
 import socket
@@ -36,12 +38,61 @@ def silah_binary() -> Path:
     return Path(out.stdout.strip()) / "silah"
 
 
+class SMSGateway:
+    """A stand-in Saudi SMS gateway on 127.0.0.1 (Taqnyat's JSON shape) that keeps what Silah sends."""
+
+    def __init__(self):
+        self.messages = []
+        self.lock = threading.Lock()
+        gateway = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                with gateway.lock:
+                    gateway.messages.append({"auth": self.headers.get("Authorization"), **body})
+                    number = len(gateway.messages)
+                reply = json.dumps({"messageId": f"e2e-{number}"}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def received(self):
+        with self.lock:
+            return list(self.messages)
+
+    def stop(self):
+        self.server.shutdown()
+
+
 @pytest.fixture(scope="session")
-def server():
+def sms_gateway():
+    gateway = SMSGateway()
+    yield gateway
+    gateway.stop()
+
+
+@pytest.fixture(scope="session")
+def server(sms_gateway):
     port = free_port()
     data = tempfile.mkdtemp(prefix="silah-e2e-")
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(PORT=str(port), HOST="127.0.0.1", SILAH_DATA_DIR=data, LOG_LEVEL="warning")
+    env.update(
+        SILAH_SMS_URL=sms_gateway.url, SILAH_SMS_TOKEN="e2e-token", SILAH_SMS_SENDER="SILAH",
+        SILAH_SMS_FORMAT="taqnyat", SILAH_OUTBOX_INTERVAL="0.5",
+    )
     log = open(Path(data) / "server.log", "w")
     proc = subprocess.Popen([str(silah_binary()), "serve", "--demo"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

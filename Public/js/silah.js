@@ -100,6 +100,8 @@ document.querySelectorAll("[data-signature-method]").forEach(function (select) {
   function show() {
     form.querySelectorAll("[data-method]").forEach(function (part) {
       part.hidden = part.getAttribute("data-method") !== select.value;
+      // A hidden method's fields are not sent: no empty file part, no stray code.
+      part.querySelectorAll("input").forEach(function (input) { input.disabled = part.hidden; });
     });
   }
   select.addEventListener("change", show);

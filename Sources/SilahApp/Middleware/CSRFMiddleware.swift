@@ -10,6 +10,12 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let changes = [.POST, .PUT, .PATCH, .DELETE].contains(request.method)
         if changes && !request.url.path.hasPrefix("/api/") {
+            // A form larger than one network read arrives as a stream; the token is inside it, so the
+            // body is gathered here, up to the largest upload Silah accepts (imports, documents).
+            if request.body.data == nil {
+                let megabytes = max(request.application.silahConfiguration?.maxUploadMB ?? 10, 25) + 2
+                _ = try await request.body.collect(max: megabytes * 1_048_576).get()
+            }
             let sent = try? request.content.get(String.self, at: Self.field)
             guard let expected = request.session.data[Self.field], let sent,
                 Data(sent.utf8).withUnsafeBytes({ a in Data(expected.utf8).withUnsafeBytes { b in safeCompare(a, b) } })
