@@ -46,6 +46,8 @@ public enum Silah {
         let created = try await PolicyStore.installDemo(on: app.db)
         app.logger.notice("Demo associations ready", metadata: ["created": .string(created.joined(separator: ","))])
         _ = try await DemoAccounts.install(app: app)
+        let requests = try await DemoData.install(app: app)
+        if requests > 0 { app.logger.notice("Demo files and requests ready", metadata: ["requests": "\(requests)"]) }
         // Demo accounts are made-up staff, not personal data: printing them is the point of --demo.
         var lines = ["", "Demo staff accounts — password: \(DemoAccounts.password)"]
         for policy in try PolicyPresets.all() {

@@ -66,8 +66,10 @@ public struct SyntheticPeople: Sendable {
     private var random: Random
     private var serial = 0
 
-    public init(seed: UInt64) {
+    /// `firstSerial` keeps different sets apart (the demo's people from a benchmark's or a test's).
+    public init(seed: UInt64, firstSerial: Int = 0) {
         random = Random(state: seed)
+        serial = firstSerial
     }
 
     public mutating func next() -> Person {

@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+import SilahCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import SilahApp
+
+extension AppTests {
+    @Suite struct DemoDataTests {
+        @Test func theDemoShowsEachAssociationsWorkflowAtEveryStep() async throws {
+            try await withSilah { app in
+                _ = try await DemoAccounts.install(app: app)
+                #expect(try await DemoData.install(app: app) == 30)
+                // Once only.
+                #expect(try await DemoData.install(app: app) == 0)
+                for policy in try PolicyPresets.all() {
+                    let association = try #require(
+                        try await PolicyStore.association(slug: policy.association.slug, on: app.db))
+                    let requests = try await SupportRequest.query(on: app.db)
+                        .filter(\.$association.$id == association.requireID()).all()
+                    let states = Set(requests.map(\.state))
+                    let served = policy.deliversService ? "in_service" : "registered"
+                    #expect(
+                        states == ["received", "waiting_for_applicant", "under_decision", served, "rejected"],
+                        "\(policy.association.slug): \(states)")
+                    let lists = try await RequestQueues.deadlines(
+                        associationID: try association.requireID(), today: GregorianDate.today(), on: app.db)
+                    #expect(lists.overdue.count == 1, "\(policy.association.slug)")
+                    let meetings = try await CommitteeMeeting.query(on: app.db)
+                        .filter(\.$associationID == association.requireID()).count()
+                    #expect(meetings == (policy.decisionBody == .researchCommittee ? 2 : 0))
+                }
+                // The demo's applicants are told like real ones.
+                #expect(try await OutboxMessage.query(on: app.db).filter(\.$event == "rejected").count() == 5)
+            }
+        }
+    }
+}
