@@ -126,7 +126,7 @@ def test_intake_committee_decision_and_service(server, browser, sms_gateway):
     mine = [m for m in sms_gateway.received() if reference in m.get("body", "")]
     assert len(mine) == wanted, mine
     assert all(m["recipients"] == ["966501234567"] and m["auth"] == "Bearer e2e-token" for m in mine)
-    assert mine[0]["body"].startswith("عزيزي المستفيد، استلمنا طلبك رقم " + reference)
+    assert mine[0]["body"].startswith("عزيزي المستفيد، استلمنا طلبك رقم \u200e" + reference + "\u200e")
     assert "جلسة تأهيل مهني" in mine[-1]["body"]
     # Staff see them as sent.
     browser.get(f"{server}/{SLUG}/staff/requests/{reference}")

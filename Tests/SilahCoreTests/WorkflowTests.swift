@@ -203,7 +203,8 @@ import Testing
             associationName: "إشراقة", reference: "1448-00001", answerDue: try GregorianDate(iso: "2026-12-06"))
         let feminine = ApplicantMessage.compose(
             .received, wording: AudienceWording(audience: .beneficiary, feminine: true), details: details)
-        #expect(feminine.ar.hasPrefix("عزيزتي المستفيدة، استلمنا طلبكِ رقم 1448-00001"))
+        #expect(feminine.ar.hasPrefix("عزيزتي المستفيدة، استلمنا طلبكِ رقم \u{200E}1448-00001\u{200E}"))
+        #expect(feminine.en.hasPrefix("We received your request 1448-00001."))
         #expect(feminine.ar.contains("٦ ديسمبر ٢٠٢٦"))
         let member = ApplicantMessage.compose(
             .received, wording: AudienceWording(audience: .member, feminine: false), details: details)

@@ -52,7 +52,8 @@ public struct ApplicantMessage: Sendable, Equatable {
         // عزيزي المستفيد / عزيزتي المستفيدة / عزيزي العضو
         let dear = (f ? "عزيزتي " : "عزيزي ") + wording.singularAr
         let your = f ? "كِ" : "ك"
-        let ref = details.reference
+        // Left-to-right marks keep "1448-00017" in its order inside Arabic text on every phone.
+        let ref = "\u{200E}" + details.reference + "\u{200E}"
         let dueAr = details.answerDue.map { due in
             let hijri = (try? UmmAlQuraCalendar.standard.hijri(from: due)).map { $0.textAr + " الموافق " } ?? ""
             return hijri + due.textAr
@@ -69,28 +70,30 @@ public struct ApplicantMessage: Sendable, Equatable {
             ar =
                 "\(dear)، استلمنا طلب\(your) رقم \(ref)."
                 + (dueAr.map { " موعد الرد المتوقع: \($0)." } ?? "")
-            en = "We received your request \(ref)." + (dueEn.map { " Expected answer by \($0)." } ?? "")
+            en = "We received your request \(details.reference)." + (dueEn.map { " Expected answer by \($0)." } ?? "")
         case .informationMissing:
             ar = "\(dear)، طلب\(your) رقم \(ref) بانتظار معلومات ناقصة: \(reason)"
-            en = "Your request \(ref) is waiting for missing information: \(reason)"
+            en = "Your request \(details.reference) is waiting for missing information: \(reason)"
         case .submitted:
             ar =
                 "\(dear)، رُفع طلب\(your) رقم \(ref) لجهة القرار، وسيصل\(your) الرد"
                 + (dueAr.map { " في موعد أقصاه \($0)." } ?? ".")
-            en = "Your request \(ref) went to the decision body." + (dueEn.map { " You will hear by \($0)." } ?? "")
+            en =
+                "Your request \(details.reference) went to the decision body."
+                + (dueEn.map { " You will hear by \($0)." } ?? "")
         case .accepted:
             ar = "\(dear)، نفيد\(your) بقبول طلب\(your) رقم \(ref)." + (reason.isEmpty ? "" : " \(reason)")
-            en = "Your request \(ref) was accepted." + (reason.isEmpty ? "" : " \(reason)")
+            en = "Your request \(details.reference) was accepted." + (reason.isEmpty ? "" : " \(reason)")
         case .rejected:
             ar = "\(dear)، نعتذر عن قبول طلب\(your) رقم \(ref). السبب: \(reason)"
-            en = "We are sorry: your request \(ref) was not accepted. Reason: \(reason)"
+            en = "We are sorry: your request \(details.reference) was not accepted. Reason: \(reason)"
         case .registered:
             ar = "\(dear)، اكتمل تسجيل\(your) لدى الجمعية على الطلب رقم \(ref)."
-            en = "Your registration with the association is complete (request \(ref))."
+            en = "Your registration with the association is complete (request \(details.reference))."
         case .serviceDelivered:
             let what = details.service ?? ""
             ar = "\(dear)، قُدّمت ل\(f ? "كِ" : "ك") الخدمة على طلب\(your) رقم \(ref): \(what)"
-            en = "A service was delivered on your request \(ref): \(what)"
+            en = "A service was delivered on your request \(details.reference): \(what)"
         }
         return ApplicantMessage(ar: ar + " — " + details.associationName, en: en)
     }

@@ -199,6 +199,9 @@ struct RequestsController: RouteCollection {
         let messages = try await tenant.query(OutboxMessage.self, on: req.db)
             .filter(\.$requestID == request.requireID()).sort(\.$createdAt).all()
         let declaration = try await Declarations.latest(of: request, on: req.db)
+        let typeNames = Dictionary(
+            try await tenant.query(ServiceTypeRecord.self, on: req.db).all().map { ($0.code, t($0.nameAr, $0.nameEn)) },
+            uniquingKeysWith: { a, _ in a })
         let actions = RequestDesk.allowedActions(request, tenant: tenant)
         let committee = tenant.policy.decisionBody == .researchCommittee
         var checklist: [CheckItem] = []
@@ -238,10 +241,10 @@ struct RequestsController: RouteCollection {
         return try await req.view.render(
             "requests/show",
             RequestPageContext(
-                page: PageContext(request: req, title: t("الطلب ", "Request ") + request.reference),
+                page: PageContext(request: req, title: t("الطلب ", "Request ") + request.reference.isolated),
                 workspace: WorkspaceContext(request: req, tenant: tenant),
                 reference: request.reference,
-                heading: t("الطلب رقم ", "Request ") + request.reference,
+                heading: t("الطلب رقم ", "Request ") + request.reference.isolated,
                 state: request.requestState.name(req.language), stateCode: request.state,
                 opened: req.query[String.self, at: "opened"] != nil,
                 openedNote: t(
@@ -689,4 +692,52 @@ struct ReceiptContext: Encodable {
     let printLabel: String
     let backHref: String
     let backLabel: String
+}
+
+extension String {
+    /// Kept left to right inside Arabic text (U+2066 … U+2069): "1448-00017", not "00017-1448".
+    var isolated: String { "\u{2066}" + self + "\u{2069}" }
+}
+
+/// What a timeline line recorded, in the reader's words rather than the stored keys.
+enum TimelineDetails {
+    static func describe(_ details: [String: String], types: [String: String], _ t: Translator) -> [String] {
+        let order = [
+            "channel", "serviceType", "studyKind", "needs", "recommendation", "signer", "method", "votes",
+            "answerDueOn",
+            "pausedDays", "what", "quantity", "amountSAR", "deliveredOn",
+        ]
+        return order.compactMap { key -> String? in
+            guard let value = details[key], !value.isEmpty else { return nil }
+            switch key {
+            case "channel":
+                return t("القناة: ", "Channel: ")
+                    + (SilahCore.Channel(rawValue: value).map { t($0.nameAr, $0.nameEn) } ?? value)
+            case "serviceType": return t("الخدمة: ", "Service: ") + (types[value] ?? value)
+            case "studyKind":
+                return t("الدراسة: ", "Study: ")
+                    + (value == "visit" ? t("زيارة ميدانية", "home visit") : t("مقابلة", "interview"))
+            case "needs": return t("الاحتياجات: ", "Needs: ") + value
+            case "recommendation": return t("التوصية: ", "Recommendation: ") + value
+            case "signer": return t("الموقّع: ", "Signer: ") + value
+            case "method":
+                return t("طريقة التوقيع: ", "Signed: ") + (SignatureMethod(rawValue: value)?.name(t.language) ?? value)
+            case "votes":
+                let votes = value.split(separator: ",").map(String.init)
+                return t("الأصوات: ", "Votes: ")
+                    + Meetings.Vote.allCases.map { vote in
+                        vote.name(t.language) + " " + String(votes.filter { $0 == vote.rawValue }.count)
+                    }.joined(separator: t("، ", ", "))
+            case "answerDueOn":
+                return t("موعد الرد: ", "Answer due: ")
+                    + ((try? GregorianDate(iso: value)).map { DateText.both($0, t) } ?? value)
+            case "pausedDays": return t("أيام الانتظار: ", "Days paused: ") + value
+            case "what": return t("ما قُدّم: ", "Delivered: ") + value
+            case "quantity": return t("الكمية: ", "Quantity: ") + value
+            case "amountSAR": return t("المبلغ: ", "Amount: ") + value + t(" ريال", " SAR")
+            case "deliveredOn": return t("التاريخ: ", "Date: ") + value
+            default: return nil
+            }
+        }
+    }
 }
