@@ -111,7 +111,13 @@ extension AppTests {
                 let reference = try #require(opened.json["reference"] as? String)
                 #expect(reference.hasPrefix("14") && reference.hasSuffix("-00001"))
                 try await Self.toDecision(staff, reference, policy: policy)
-                let accepted = try await Self.decide(staff, reference, policy: policy, accept: true, reason: nil)
+                if policy.decisionBody == .management {
+                    // A manager records every decision with its reasons.
+                    let bare = try await Self.decide(staff, reference, policy: policy, accept: true, reason: nil)
+                    #expect(bare.error == "reason_required")
+                }
+                let accepted = try await Self.decide(
+                    staff, reference, policy: policy, accept: true, reason: "مستحق وفق دراسة الحالة")
                 #expect(accepted.state == "accepted", "\(accepted.json)")
                 if policy.completesRegistration {
                     #expect(
@@ -377,6 +383,40 @@ extension AppTests {
                     #expect(gateway.bearerTokens == ["Bearer gw-secret"])
                     let sent = try #require(try await OutboxMessage.query(on: app.db).first())
                     #expect(sent.status == "sent" && sent.attempts == 2 && sent.providerID == "gw-1")
+                }
+            } catch {
+                try await gateway.stop()
+                throw error
+            }
+            try await gateway.stop()
+        }
+
+        @Test func anAssociationThatWritesByEmailSendsThroughTheEmailGateway() async throws {
+            let gateway = try await LoopbackGateway.start()
+            do {
+                try await withSilah { app in
+                    app.useMessageProvider(
+                        HTTPMessageProvider(
+                            gateway: .init(
+                                url: gateway.url("email"), token: "mail-key", sender: "noreply@silah.test",
+                                format: "generic"),
+                            client: app.client),
+                        for: "email")
+                    let waei = try #require(try await PolicyStore.association(slug: "waei", on: app.db))
+                    waei.applicantChannel = "email"
+                    try await waei.save(on: app.db)
+                    let staff = try await APIStaff.make(app, "waei")
+                    let person = try await Applicants.make(app, slug: "waei", email: "applicant@example.sa")
+                    let reference = try #require(
+                        try await Self.open(staff, person: person).json["reference"] as? String)
+                    #expect(try await OutboxWorker.runOnce(app) == .init(sent: 1, retried: 0, failed: 0))
+                    let mail = try #require(gateway.bodies.first)
+                    #expect(mail["to"] as? String == "applicant@example.sa")
+                    #expect(mail["from"] as? String == "noreply@silah.test")
+                    #expect((mail["subject"] as? String)?.contains(reference) == true)
+                    let text = try #require(mail["text"] as? String)
+                    #expect(text.hasPrefix("عزيزي المستفيد") && text.contains("We received your request \(reference)."))
+                    #expect(gateway.bearerTokens == ["Bearer mail-key"])
                 }
             } catch {
                 try await gateway.stop()

@@ -122,6 +122,15 @@ import Testing
         }
     }
 
+    @Test func managementGivesReasonsForEveryDecision() throws {
+        let facts = RequestFacts(today: try GregorianDate(iso: "2026-11-22"))
+        #expect(throws: WorkflowProblem.reasonRequired(.accept)) {
+            try workflow("waei").check(.accept, from: .underDecision, role: .manager, facts: facts, reason: nil)
+        }
+        let committee = try workflow("ealamiyoun")
+        #expect(!committee.requiresReason(.accept) && committee.requiresReason(.reject))
+    }
+
     @Test func diagramDrawsEveryStateOfThePolicy() throws {
         for policy in presets.values {
             let machine = Workflow(policy: policy)

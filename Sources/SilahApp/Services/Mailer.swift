@@ -34,13 +34,29 @@ struct OutboxFolderMailer: Mailer {
     }
 }
 
+/// Staff e-mail (password links) through the configured HTTP e-mail service, sent at once: a link
+/// carries a secret, so it is never parked in the outbox table.
+struct GatewayMailer: Mailer {
+    let provider: HTTPMessageProvider
+
+    func send(_ message: MailMessage) async throws {
+        _ = try await provider.send(
+            OutgoingMessage(
+                id: UUID(), channel: "email", recipient: message.to, subject: message.subject, body: message.body,
+                event: "staff_mail", reference: nil))
+    }
+}
+
 extension Application {
     private struct MailerKey: StorageKey { typealias Value = any Mailer }
 
     var mailer: any Mailer {
         get {
-            storage[MailerKey.self]
-                ?? OutboxFolderMailer(folder: (silahConfiguration?.dataDirectory ?? "./data") + "/outbox")
+            if let mailer = storage[MailerKey.self] { return mailer }
+            if let gateway = silahConfiguration?.messaging.email {
+                return GatewayMailer(provider: HTTPMessageProvider(gateway: gateway, client: client))
+            }
+            return OutboxFolderMailer(folder: (silahConfiguration?.dataDirectory ?? "./data") + "/outbox")
         }
         set { storage[MailerKey.self] = newValue }
     }

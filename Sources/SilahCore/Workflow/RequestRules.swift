@@ -124,7 +124,7 @@ extension Workflow {
             throw .notFromState(action, state)
         }
         guard transition.roles.contains(role) else { throw .roleNotAllowed(role, action) }
-        if action.requiresReason, (reason ?? "").allSatisfy(\.isWhitespace) { throw .reasonRequired(action) }
+        if requiresReason(action), (reason ?? "").allSatisfy(\.isWhitespace) { throw .reasonRequired(action) }
         switch action {
         case .verify:
             if !facts.missingInformation.isEmpty { throw .missingInformation(facts.missingInformation) }

@@ -107,8 +107,12 @@ public struct Workflow: Sendable, Equatable {
     public let initial: RequestState = .received
     public let states: [RequestState]
     public let transitions: [Transition]
+    /// Where management decides, the manager records every decision with its reasons; a committee
+    /// must give reasons for a rejection (its minutes hold the rest).
+    public let decidedByManagement: Bool
 
     public init(policy: Policy) {
+        decidedByManagement = policy.decisionBody == .management
         let desk: [Role] = [.relationsOfficer, .manager]
         let researcher: [Role] = policy.referralRole == .socialResearcher ? [.socialResearcher] : [.manager]
         let deciders: [Role] = policy.decisionBody == .researchCommittee ? [.committeeMember] : [.manager]
@@ -173,6 +177,11 @@ public struct Workflow: Sendable, Equatable {
 
     private static func unique(_ roles: [Role]) -> [Role] {
         Role.allCases.filter(roles.contains)
+    }
+
+    /// Whether the person taking `action` must write why.
+    public func requiresReason(_ action: RequestAction) -> Bool {
+        action.requiresReason || (action == .accept && decidedByManagement)
     }
 
     public func transition(from state: RequestState, action: RequestAction) -> Transition? {

@@ -204,6 +204,7 @@ struct RequestsController: RouteCollection {
             uniquingKeysWith: { a, _ in a })
         let actions = RequestDesk.allowedActions(request, tenant: tenant)
         let committee = tenant.policy.decisionBody == .researchCommittee
+        let workflow = Workflow(policy: tenant.policy)
         var checklist: [CheckItem] = []
         for item in type?.serviceType.requiredInformation ?? [] {
             checklist.append(CheckItem(label: item.name(req.language), ok: person.has(item), note: ""))
