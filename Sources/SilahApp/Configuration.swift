@@ -125,6 +125,8 @@ public struct MessagingConfiguration: Sendable, Equatable {
     public var sms: Gateway?
     public var whatsapp: Gateway?
     public var email: Gateway?
+    /// E-mail over SMTP; preferred to `email` when both are set.
+    public var smtp: SMTPConfiguration?
 
     public init() {}
 
@@ -148,6 +150,27 @@ public struct MessagingConfiguration: Sendable, Equatable {
         sms = try gateway("SILAH_SMS", senderVariable: "SILAH_SMS_SENDER")
         whatsapp = try gateway("SILAH_WHATSAPP", senderVariable: "SILAH_WHATSAPP_SENDER")
         email = try gateway("SILAH_EMAIL", senderVariable: "SILAH_EMAIL_FROM")
+        if let host = environment["SILAH_SMTP_HOST"].nonEmpty {
+            let securityText = environment["SILAH_SMTP_SECURITY"].nonEmpty?.lowercased() ?? "starttls"
+            guard let security = SMTPConfiguration.Security(rawValue: securityText) else {
+                throw ConfigurationError(variable: "SILAH_SMTP_SECURITY", problem: "must be starttls, tls or none")
+            }
+            let port: Int
+            if let text = environment["SILAH_SMTP_PORT"].nonEmpty {
+                guard let value = Int(text), (1...65_535).contains(value) else {
+                    throw ConfigurationError(variable: "SILAH_SMTP_PORT", problem: "must be a port from 1 to 65535")
+                }
+                port = value
+            } else {
+                port = security == .tls ? 465 : 587
+            }
+            guard let from = environment["SILAH_SMTP_FROM"].nonEmpty, from.contains("@") else {
+                throw ConfigurationError(variable: "SILAH_SMTP_FROM", problem: "must be the sender's e-mail address")
+            }
+            smtp = SMTPConfiguration(
+                host: host, port: port, username: environment["SILAH_SMTP_USER"].nonEmpty,
+                password: environment["SILAH_SMTP_PASSWORD"], from: from, security: security)
+        }
     }
 }
 

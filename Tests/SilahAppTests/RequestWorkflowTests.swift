@@ -425,6 +425,60 @@ extension AppTests {
             try await gateway.stop()
         }
 
+        @Test func emailGoesOverRealSMTPAndNeverInTheClearWhenTLSIsRequired() async throws {
+            try await withSilah { app in
+                let server = try await LoopbackSMTPServer.start(group: app.eventLoopGroup)
+                do {
+                    let smtp = SMTPConfiguration(
+                        host: "127.0.0.1", port: server.port, username: "silah", password: "s3cret",
+                        from: "noreply@silah.test", security: .none)
+                    app.useMessageProvider(
+                        SMTPMessageProvider(configuration: smtp, group: app.eventLoopGroup), for: "email")
+                    let eshraqa = try #require(try await PolicyStore.association(slug: "eshraqa", on: app.db))
+                    eshraqa.applicantChannel = "email"
+                    try await eshraqa.save(on: app.db)
+                    let staff = try await APIStaff.make(app, "eshraqa")
+                    let person = try await Applicants.make(app, slug: "eshraqa", email: "applicant@example.sa")
+                    let reference = try #require(
+                        try await Self.open(staff, person: person).json["reference"] as? String)
+                    #expect(try await OutboxWorker.runOnce(app) == .init(sent: 1, retried: 0, failed: 0))
+                    let mail = try #require(server.received.first)
+                    #expect(mail.from == "<noreply@silah.test>" && mail.to == ["<applicant@example.sa>"])
+                    #expect(mail.auth == Data("\0silah\0s3cret".utf8).base64EncodedString())
+                    let parts = mail.data.components(separatedBy: "\r\n\r\n")
+                    let subjectLine = try #require(
+                        parts[0].split(separator: "\r\n").first { $0.hasPrefix("Subject: ") })
+                    let subject = String(
+                        decoding: try #require(
+                            Data(base64Encoded: String(subjectLine.dropFirst("Subject: =?UTF-8?B?".count).dropLast(2)))),
+                        as: UTF8.self)
+                    #expect(subject.contains(reference))
+                    let body = String(
+                        decoding: try #require(
+                            Data(base64Encoded: parts[1].replacingOccurrences(of: "\r\n", with: ""))), as: UTF8.self)
+                    #expect(body.hasPrefix("عزيزتي المستفيدة، استلمنا طلبكِ"))
+                    let sent = try #require(try await OutboxMessage.query(on: app.db).first())
+                    #expect(sent.status == "sent" && sent.providerID?.contains("LOOP1") == true)
+
+                    // Where STARTTLS is required and the server does not offer it, nothing is sent.
+                    var strict = smtp
+                    strict.security = .starttls
+                    app.useMessageProvider(
+                        SMTPMessageProvider(configuration: strict, group: app.eventLoopGroup), for: "email")
+                    _ = try await Self.open(staff, person: person)
+                    #expect(try await OutboxWorker.runOnce(app) == .init(sent: 0, retried: 1, failed: 0))
+                    let refused = try #require(
+                        try await OutboxMessage.query(on: app.db).filter(\.$status == "pending").first())
+                    #expect(refused.lastError == "SMTP server does not offer STARTTLS")
+                    #expect(server.received.count == 1)
+                } catch {
+                    try await server.stop()
+                    throw error
+                }
+                try await server.stop()
+            }
+        }
+
         @Test func managersAreRemindedOfOverdueAnswersOnWorkingMornings() async throws {
             try await withSilah { app in
                 let staff = try await APIStaff.make(app, "waei")

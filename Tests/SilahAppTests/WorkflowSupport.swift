@@ -1,6 +1,8 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
 import SilahCore
 import Testing
 import Vapor
@@ -182,5 +184,104 @@ enum Applicants {
     /// The first service type of the association's list that this file satisfies.
     static func serviceType(for slug: String) -> String {
         slug == "khairat-albaha" ? "member_support" : "financial_aid"
+    }
+}
+
+/// A stand-in SMTP server on 127.0.0.1 (plain, AUTH PLAIN, no STARTTLS) that keeps each message.
+final class LoopbackSMTPServer: @unchecked Sendable {
+    struct Received {
+        let auth: String?
+        let from: String
+        let to: [String]
+        let data: String
+    }
+
+    private let lock = NIOLock()
+    private var messages: [Received] = []
+    private(set) var port = 0
+    private var channel: (any Channel)?
+
+    var received: [Received] { lock.withLock { messages } }
+
+    static func start(group: any EventLoopGroup) async throws -> LoopbackSMTPServer {
+        let server = LoopbackSMTPServer()
+        let channel = try await ServerBootstrap(group: group)
+            .childChannelInitializer { child in child.pipeline.addHandler(Session(server: server)) }
+            .bind(host: "127.0.0.1", port: 0).get()
+        server.channel = channel
+        server.port = channel.localAddress?.port ?? 0
+        return server
+    }
+
+    func stop() async throws { try await channel?.close() }
+
+    fileprivate func keep(_ message: Received) { lock.withLock { messages.append(message) } }
+
+    final class Session: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = ByteBuffer
+        let server: LoopbackSMTPServer
+        var buffer = ""
+        var inData = false
+        var auth: String?
+        var from = ""
+        var to: [String] = []
+        var data = ""
+
+        init(server: LoopbackSMTPServer) { self.server = server }
+
+        func channelActive(context: ChannelHandlerContext) {
+            reply("220 loopback ESMTP", context)
+            context.fireChannelActive()
+        }
+
+        func channelRead(context: ChannelHandlerContext, data incoming: NIOAny) {
+            var bytes = unwrapInboundIn(incoming)
+            buffer += bytes.readString(length: bytes.readableBytes) ?? ""
+            while let end = buffer.range(of: "\r\n") {
+                let line = String(buffer[..<end.lowerBound])
+                buffer.removeSubrange(..<end.upperBound)
+                handle(line, context: context)
+            }
+        }
+
+        private func reply(_ text: String, _ context: ChannelHandlerContext) {
+            context.writeAndFlush(NIOAny(context.channel.allocator.buffer(string: text + "\r\n")), promise: nil)
+        }
+
+        private func handle(_ line: String, context: ChannelHandlerContext) {
+            if inData {
+                if line == "." {
+                    inData = false
+                    server.keep(Received(auth: auth, from: from, to: to, data: data))
+                    reply("250 2.0.0 queued as LOOP1", context)
+                } else {
+                    data += line + "\r\n"
+                }
+                return
+            }
+            let upper = line.uppercased()
+            if upper.hasPrefix("EHLO") {
+                reply("250-loopback\r\n250 AUTH PLAIN", context)
+            } else if upper.hasPrefix("AUTH PLAIN ") {
+                auth = String(line.dropFirst(11))
+                reply("235 2.7.0 accepted", context)
+            } else if upper.hasPrefix("MAIL FROM:") {
+                from = String(line.dropFirst(10))
+                reply("250 ok", context)
+            } else if upper.hasPrefix("RCPT TO:") {
+                to.append(String(line.dropFirst(8)))
+                reply("250 ok", context)
+            } else if upper == "DATA" {
+                inData = true
+                reply("354 go ahead", context)
+            } else if upper == "QUIT" {
+                reply("221 bye", context)
+                context.close(promise: nil)
+            } else if upper == "STARTTLS" {
+                reply("502 not here", context)
+            } else {
+                reply("500 unknown", context)
+            }
+        }
     }
 }

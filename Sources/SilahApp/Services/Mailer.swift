@@ -37,7 +37,7 @@ struct OutboxFolderMailer: Mailer {
 /// Staff e-mail (password links) through the configured HTTP e-mail service, sent at once: a link
 /// carries a secret, so it is never parked in the outbox table.
 struct GatewayMailer: Mailer {
-    let provider: HTTPMessageProvider
+    let provider: any MessageProvider
 
     func send(_ message: MailMessage) async throws {
         _ = try await provider.send(
@@ -53,8 +53,9 @@ extension Application {
     var mailer: any Mailer {
         get {
             if let mailer = storage[MailerKey.self] { return mailer }
-            if let gateway = silahConfiguration?.messaging.email {
-                return GatewayMailer(provider: HTTPMessageProvider(gateway: gateway, client: client))
+            let messaging = silahConfiguration?.messaging
+            if messaging?.smtp != nil || messaging?.email != nil {
+                return GatewayMailer(provider: messageProvider(for: "email"))
             }
             return OutboxFolderMailer(folder: (silahConfiguration?.dataDirectory ?? "./data") + "/outbox")
         }

@@ -160,6 +160,8 @@ struct HTTPMessageProvider: MessageProvider {
             ]
         }
         let response = try await client.post(URI(string: gateway.url), headers: headers) { request in
+            // A gateway that stops answering fails the attempt (and is retried) rather than holding the worker.
+            request.timeout = .seconds(30)
             try request.content.encode(body, as: .json)
         }
         guard (200..<300).contains(response.status.code) else {
@@ -198,6 +200,9 @@ extension Application {
             case "email": messaging.email
             default: nil
             }
+        if channel == "email", let smtp = messaging.smtp {
+            return SMTPMessageProvider(configuration: smtp, group: eventLoopGroup)
+        }
         if let gateway { return HTTPMessageProvider(gateway: gateway, client: client) }
         return LogMessageProvider(logger: logger)
     }

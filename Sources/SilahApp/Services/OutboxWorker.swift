@@ -46,7 +46,9 @@ enum OutboxWorker {
                 message.lastError = nil
                 result.sent += 1
             } catch {
-                message.lastError = (error as? GatewayFailure)?.description ?? "could not reach the gateway"
+                message.lastError =
+                    (error as? GatewayFailure)?.description ?? (error as? SMTPFailure)?.description
+                    ?? "could not reach the gateway"
                 if message.attempts >= maxAttempts {
                     message.status = Outbox.Status.failed.rawValue
                     result.failed += 1

@@ -1,0 +1,215 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+import Vapor
+
+/// Where and how to reach an SMTP server: `SILAH_SMTP_HOST`, `SILAH_SMTP_PORT`, `SILAH_SMTP_USER`,
+/// `SILAH_SMTP_PASSWORD`, `SILAH_SMTP_FROM`, `SILAH_SMTP_SECURITY` (`starttls`, `tls` or `none`).
+public struct SMTPConfiguration: Sendable, Equatable {
+    public enum Security: String, Sendable, CaseIterable {
+        /// Plain connection upgraded with STARTTLS (port 587); refuses a server that does not offer it.
+        case starttls
+        /// TLS from the first byte (port 465).
+        case tls
+        /// No encryption: only for a relay on the same machine or a test server.
+        case none
+    }
+
+    public var host: String
+    public var port: Int
+    public var username: String?
+    public var password: String?
+    public var from: String
+    public var security: Security
+
+    public init(
+        host: String, port: Int, username: String? = nil, password: String? = nil, from: String,
+        security: Security
+    ) {
+        self.host = host
+        self.port = port
+        self.username = username
+        self.password = password
+        self.from = from
+        self.security = security
+    }
+}
+
+struct SMTPFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Sends one message per connection over SMTP (RFC 5321), UTF-8 throughout (subject in RFC 2047,
+/// body in Base64), with AUTH PLAIN when a user is configured.
+struct SMTPMessageProvider: MessageProvider {
+    let configuration: SMTPConfiguration
+    let group: any EventLoopGroup
+
+    func send(_ message: OutgoingMessage) async throws -> String? {
+        let config = configuration
+        let tls: NIOSSLContext? =
+            config.security == .none ? nil : try NIOSSLContext(configuration: .makeClientConfiguration())
+        let lines = SMTPLineHandler()
+        let channel = try await ClientBootstrap(group: group)
+            .connectTimeout(.seconds(10))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if config.security == .tls, let tls {
+                        try channel.pipeline.syncOperations.addHandler(
+                            try NIOSSLClientHandler(context: tls, serverHostname: config.host))
+                    }
+                    try channel.pipeline.syncOperations.addHandler(lines)
+                }
+            }
+            .connect(host: config.host, port: config.port).get()
+        do {
+            let id = try await converse(message, over: channel, lines: lines, tls: tls)
+            channel.close(promise: nil)
+            return id
+        } catch {
+            channel.close(promise: nil)
+            throw error
+        }
+    }
+
+    private func converse(
+        _ message: OutgoingMessage, over channel: any Channel, lines: SMTPLineHandler, tls: NIOSSLContext?
+    )
+        async throws -> String?
+    {
+        let config = configuration
+        func expect(_ code: Int, after command: String?) async throws -> SMTPLineHandler.Reply {
+            let reply = try await lines.send(command, on: channel).get()
+            guard reply.code == code else {
+                // The command is named, never its arguments (addresses, credentials).
+                let verb = command?.split(separator: " ").first.map(String.init) ?? "greeting"
+                throw SMTPFailure(description: "SMTP \(verb) answered \(reply.code)")
+            }
+            return reply
+        }
+        _ = try await expect(220, after: nil)
+        var hello = try await expect(250, after: "EHLO silah.local")
+        if config.security == .starttls {
+            guard hello.lines.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }), let tls else {
+                throw SMTPFailure(description: "SMTP server does not offer STARTTLS")
+            }
+            _ = try await expect(220, after: "STARTTLS")
+            let handler = try NIOSSLClientHandler(context: tls, serverHostname: config.host)
+            try await channel.pipeline.addHandler(handler, position: .first).get()
+            hello = try await expect(250, after: "EHLO silah.local")
+        }
+        if let user = config.username {
+            let token = Data("\0\(user)\0\(config.password ?? "")".utf8).base64EncodedString()
+            _ = try await expect(235, after: "AUTH PLAIN \(token)")
+        }
+        _ = hello
+        _ = try await expect(250, after: "MAIL FROM:<\(config.from)>")
+        _ = try await expect(250, after: "RCPT TO:<\(message.recipient)>")
+        _ = try await expect(354, after: "DATA")
+        let accepted = try await expect(250, after: Self.data(message, from: config.from, host: config.host) + "\r\n.")
+        _ = try? await lines.send("QUIT", on: channel).get()
+        return accepted.lines.last
+    }
+
+    /// The message itself: headers, a blank line, the body in Base64 wrapped at 76 columns.
+    static func data(_ message: OutgoingMessage, from: String, host: String) -> String {
+        let subject = "=?UTF-8?B?" + Data((message.subject ?? "").utf8).base64EncodedString() + "?="
+        let date = DateFormatter()
+        date.locale = Locale(identifier: "en_US_POSIX")
+        date.timeZone = TimeZone(identifier: "UTC")
+        date.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        let body = Data(message.body.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
+        return [
+            "From: <\(from)>",
+            "To: <\(message.recipient)>",
+            "Subject: \(subject)",
+            "Date: \(date.string(from: Date()))",
+            "Message-ID: <\(message.id.uuidString.lowercased())@silah>",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: base64",
+            "",
+            body,
+        ].joined(separator: "\r\n")
+    }
+}
+
+/// Splits the server's replies into lines and hands each complete reply (the last line of a
+/// multi-line one has a space after its code) to the command waiting for it.
+final class SMTPLineHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    struct Reply {
+        let code: Int
+        let lines: [String]
+    }
+
+    private var buffer = ""
+    private var collected: [String] = []
+    private var waiting: EventLoopPromise<Reply>?
+    private var ready: [Reply] = []
+    private var waitingNumber = 0
+    /// A server that stops answering fails the message instead of holding the worker.
+    static let replyTimeout = TimeAmount.seconds(30)
+
+    /// Writes `command` (if any) and waits for the next reply. Called from outside the event loop.
+    func send(_ command: String?, on channel: any Channel) -> EventLoopFuture<Reply> {
+        channel.eventLoop.flatSubmit {
+            let promise = channel.eventLoop.makePromise(of: Reply.self)
+            if !self.ready.isEmpty {
+                promise.succeed(self.ready.removeFirst())
+            } else {
+                self.waiting = promise
+                self.waitingNumber += 1
+                let number = self.waitingNumber
+                channel.eventLoop.scheduleTask(in: Self.replyTimeout) {
+                    guard self.waitingNumber == number, let waiting = self.waiting else { return }
+                    self.waiting = nil
+                    waiting.fail(SMTPFailure(description: "SMTP server did not answer in time"))
+                    channel.close(promise: nil)
+                }
+            }
+            if let command {
+                channel.writeAndFlush(channel.allocator.buffer(string: command + "\r\n"), promise: nil)
+            }
+            return promise.futureResult
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var bytes = unwrapInboundIn(data)
+        buffer += bytes.readString(length: bytes.readableBytes) ?? ""
+        while let end = buffer.range(of: "\r\n") {
+            let line = String(buffer[..<end.lowerBound])
+            buffer.removeSubrange(..<end.upperBound)
+            guard line.count >= 3, let code = Int(line.prefix(3)) else { continue }
+            collected.append(String(line.dropFirst(4)))
+            if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] == " " {
+                let reply = Reply(code: code, lines: collected)
+                collected = []
+                if let waiting {
+                    self.waiting = nil
+                    waiting.succeed(reply)
+                } else {
+                    ready.append(reply)
+                }
+            }
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        waiting?.fail(SMTPFailure(description: "SMTP server closed the connection"))
+        waiting = nil
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        waiting?.fail(SMTPFailure(description: "SMTP connection failed"))
+        waiting = nil
+        context.close(promise: nil)
+    }
+}
