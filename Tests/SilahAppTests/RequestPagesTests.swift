@@ -165,6 +165,25 @@ extension AppTests {
                 #expect(
                     try await AuditRecord.query(on: app.db).filter(\.$action == "workflow_settings_changed").count()
                         == 2)
+                // A new service type, with what it requires; intake offers it, verification enforces it.
+                let typeForm =
+                    "code=food_basket&nameAr="
+                    + ("سلة غذائية".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                    + "&nameEn=Food%20basket&information[]=national_id&information[]=family_size&documents[]=family_card&active=on"
+                #expect(
+                    try await manager.postRaw(SiteURL.workflowSettings("waei") + "/service-types", typeForm).status
+                        == .seeOther)
+                let badCode = try await manager.post(
+                    SiteURL.workflowSettings("waei") + "/service-types", ["code": "سلة", "nameAr": "سلة"])
+                #expect(badCode.status == .unprocessableEntity)
+                let saved = try #require(
+                    try await ServiceTypeRecord.query(on: app.db).filter(\.$code == "food_basket").first())
+                #expect(
+                    saved.requiredInformation == ["national_id", "family_size"]
+                        && saved.requiredDocuments == ["family_card"])
+                let person = try await Applicants.make(app, slug: "waei", documents: [.nationalID])
+                let intake = try await manager.get(SiteURL.newRequest("waei", person: try person.requireID()))
+                #expect(intake.text.contains("سلة غذائية"))
                 // An officer may not change them.
                 let officer = try await signedIn(app, "relations_officer@waei.demo")
                 #expect(try await officer.get(SiteURL.workflowSettings("waei")).status == .forbidden)

@@ -13,6 +13,7 @@ struct WorkflowSettingsController: RouteCollection {
         staff.post("workflow-settings", "channel", use: saveChannel)
         staff.post("workflow-settings", "holidays", use: addHoliday)
         staff.post("workflow-settings", "holidays", ":holidayID", "delete", use: deleteHoliday)
+        staff.post("workflow-settings", "service-types", use: saveServiceType)
     }
 
     func messages(req: Request) async throws -> View {
@@ -135,11 +136,29 @@ struct WorkflowSettingsController: RouteCollection {
                 typesHeading: t("أنواع الخدمات وما تتطلبه", "Service types and what they require"),
                 types: types.map { type in
                     Fact(
-                        label: t(type.nameAr, type.nameEn),
+                        label: t(type.nameAr, type.nameEn) + (type.isActive ? "" : t(" (موقوف)", " (inactive)")),
                         value: (type.serviceType.requiredInformation.map { $0.name(req.language) }
                             + type.serviceType.requiredDocuments.map { $0.name(req.language) }).joined(
                                 separator: t("، ", ", ")),
                         dir: "auto")
+                },
+                typeAction: SiteURL.workflowSettings(slug) + "/service-types",
+                typeHeading: t("إضافة نوع خدمة أو تعديله", "Add or change a service type"),
+                typeLabels: [
+                    "code": t(
+                        "الرمز (حروف لاتينية صغيرة؛ رمز موجود يُعدَّل)",
+                        "Code (lower-case Latin; an existing code is changed)"),
+                    "nameAr": t("الاسم بالعربية", "Name in Arabic"),
+                    "nameEn": t("الاسم بالإنجليزية", "Name in English"),
+                    "information": t("المعلومات المطلوبة", "Information required"),
+                    "documents": t("المستندات المطلوبة", "Documents required"), "active": t("متاح للطلبات", "Offered"),
+                    "save": t("احفظ النوع", "Save the type"),
+                ],
+                informationChoices: RequiredInformation.allCases.map {
+                    Choice(value: $0.rawValue, label: $0.name(req.language), selected: false)
+                },
+                documentChoices: DocumentType.allCases.map {
+                    Choice(value: $0.rawValue, label: $0.name(req.language), selected: false)
                 }))
     }
 
@@ -203,6 +222,67 @@ struct WorkflowSettingsController: RouteCollection {
                     action: "workflow_settings_changed", subjectType: "association",
                     subjectID: tenant.associationID.uuidString,
                     changes: ["holiday": .init(before: nil, after: holiday.nameAr)]),
+                by: req.actor, in: tenant.associationID, on: db)
+        }
+        return req.redirect(to: SiteURL.workflowSettings(tenant.association.slug))
+    }
+
+    struct ServiceTypeForm: Content {
+        var code: String?
+        var nameAr: String?
+        var nameEn: String?
+        var information: [String]?
+        var documents: [String]?
+        var active: String?
+    }
+
+    /// Adds a service type, or changes the one with the same code. Requests already received keep
+    /// their type's code; a type is switched off, never deleted, so their history still reads.
+    func saveServiceType(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.manageWorkflowSettings)
+        let form = try req.content.decode(ServiceTypeForm.self)
+        let code = (form.code ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let nameAr = (form.nameAr ?? "").trimmingCharacters(in: .whitespaces)
+        let valid =
+            !code.isEmpty && code.count <= 40
+            && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        guard valid else {
+            return try await render(
+                req, tenant: tenant,
+                error: req.t(
+                    "الرمز: حروف لاتينية صغيرة وأرقام و _ فقط.", "Code: lower-case Latin letters, digits and _ only.")
+            )
+            .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        guard !nameAr.isEmpty else {
+            return try await render(
+                req, tenant: tenant, error: req.t("الاسم بالعربية مطلوب.", "The Arabic name is required.")
+            )
+            .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        let type = ServiceType(
+            code: code, nameAr: nameAr, nameEn: (form.nameEn ?? "").trimmingCharacters(in: .whitespaces),
+            requiredInformation: (form.information ?? []).compactMap(RequiredInformation.init(rawValue:)),
+            requiredDocuments: (form.documents ?? []).compactMap(DocumentType.init(rawValue:)))
+        let existing = try await tenant.query(ServiceTypeRecord.self, on: req.db).filter(\.$code == code).first()
+        let record = existing ?? ServiceTypeRecord(associationID: tenant.associationID, type: type)
+        let before = existing.map { "\($0.requiredInformation + $0.requiredDocuments)" }
+        record.nameAr = type.nameAr
+        record.nameEn = type.nameEn.isEmpty ? type.nameAr : type.nameEn
+        record.requiredInformation = type.requiredInformation.map(\.rawValue)
+        record.requiredDocuments = type.requiredDocuments.map(\.rawValue)
+        record.isActive = form.active != nil
+        try await req.db.transaction { db in
+            try await record.save(on: db)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "workflow_settings_changed", subjectType: "association",
+                    subjectID: tenant.associationID.uuidString,
+                    changes: [
+                        "service_type.\(code)": .init(
+                            before: before, after: "\(record.requiredInformation + record.requiredDocuments)")
+                    ]),
                 by: req.actor, in: tenant.associationID, on: db)
         }
         return req.redirect(to: SiteURL.workflowSettings(tenant.association.slug))
@@ -276,4 +356,9 @@ struct WorkflowSettingsContext: Encodable {
     let labels: [String: String]
     let typesHeading: String
     let types: [Fact]
+    let typeAction: String
+    let typeHeading: String
+    let typeLabels: [String: String]
+    let informationChoices: [Choice]
+    let documentChoices: [Choice]
 }
