@@ -149,6 +149,9 @@ extension AppTests {
                     if path.last != state { path.append(state) }
                 }
                 #expect(states == Self.expectedPaths[slug])
+                // The case study kept income per member from the file: 4500 SAR for 3 people.
+                let study = try #require(timeline.first { $0["action"] as? String == "record_study" })
+                #expect((study["details"] as? [String: String])?["incomePerMember"] == "1500")
                 #expect(shown.json["allowedActions"] as? [String] == ["reopen"])
                 // The applicant heard of each step that matters to them, in the policy's words.
                 let events = try await OutboxMessage.query(on: app.db).sort(\.$createdAt).all().map(\.event)

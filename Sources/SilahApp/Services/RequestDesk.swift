@@ -10,6 +10,8 @@ struct ActionInput: Sendable {
     // A case study.
     var studyKind: String?
     var needs: String?
+    /// SAR per family member, as the researcher found it; taken from the file when left empty.
+    var incomePerMember: String?
     var recommendation: String?
     // A declaration.
     var signerName: String?
@@ -185,7 +187,7 @@ enum RequestDesk {
         let prepared: PreparedStep
         switch action {
         case .recordStudy:
-            prepared = .study(try Study(input: input))
+            prepared = .study(try Study(input: input, person: person))
         case .signDeclaration:
             prepared = .declaration(
                 try await Declarations.prepare(
@@ -345,7 +347,7 @@ enum RequestDesk {
     struct Study {
         let details: [String: String]
 
-        init(input: ActionInput) throws {
+        init(input: ActionInput, person: Person) throws {
             let kind = input.studyKind ?? "visit"
             guard ["visit", "interview"].contains(kind) else {
                 throw LocalizedAbort.unprocessable(
@@ -362,7 +364,23 @@ enum RequestDesk {
                 throw LocalizedAbort.unprocessable(
                     field: "recommendation", LocalizedReason(ar: "اكتب التوصية.", en: "Write the recommendation."))
             }
-            details = ["studyKind": kind, "needs": needs, "recommendation": recommendation]
+            var income: Int?
+            if let found = try Delivery.halalas(input.incomePerMember, field: "incomePerMember") {
+                income = found
+            } else if let total = person.householdIncome, let size = person.familySize, size > 0 {
+                income = Int((total / Double(size) * 100).rounded())
+            }
+            guard let income else {
+                throw LocalizedAbort.unprocessable(
+                    field: "incomePerMember",
+                    LocalizedReason(
+                        ar: "اكتب الدخل لكل فرد من أفراد الأسرة (أو سجّل دخل الأسرة وعدد أفرادها في الملف).",
+                        en: "Write the income per family member (or record household income and size on the file)."))
+            }
+            details = [
+                "studyKind": kind, "needs": needs, "recommendation": recommendation,
+                "incomePerMember": SAR.text(income),
+            ]
         }
     }
 
@@ -389,7 +407,7 @@ enum RequestDesk {
                     field: "quantity",
                     LocalizedReason(ar: "الكمية رقم أكبر من صفر.", en: "Quantity is a number above zero."))
             }
-            amountHalalas = try Self.halalas(input.amount)
+            amountHalalas = try Self.halalas(input.amount, field: "amount")
             if let text = input.deliveredOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
                 guard let date = try? DateInput.parse(text).gregorian, date <= today else {
                     throw LocalizedAbort.unprocessable(
@@ -405,7 +423,7 @@ enum RequestDesk {
         }
 
         /// "1500", "1,500.50", "١٥٠٠٫٥" → halalas.
-        static func halalas(_ text: String?) throws -> Int? {
+        static func halalas(_ text: String?, field: String) throws -> Int? {
             let cleaned = Digits.asciiDigits(text ?? "").replacingOccurrences(of: ",", with: "")
                 .replacingOccurrences(of: "٬", with: "").replacingOccurrences(of: "٫", with: ".")
                 .trimmingCharacters(in: .whitespaces)
@@ -415,9 +433,9 @@ enum RequestDesk {
                 parts.count == 1 || (1...2).contains(parts[1].count) && Int(parts[1]) != nil
             else {
                 throw LocalizedAbort.unprocessable(
-                    field: "amount",
+                    field: field,
                     LocalizedReason(
-                        ar: "المبلغ بالريال، مثل 1500 أو 1500.50.", en: "Amount in SAR, such as 1500 or 1500.50."))
+                        ar: "المبلغ بالريال، مثل 1500 أو 1500.50.", en: "An amount in SAR, such as 1500 or 1500.50."))
             }
             let fraction = parts.count == 2 ? Int(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0
             return riyals * 100 + fraction

@@ -77,6 +77,7 @@ struct RequestsAPIController: RouteCollection {
         var reason: String?
         var studyKind: String?
         var needs: String?
+        var incomePerMember: String?
         var recommendation: String?
         var signerName: String?
         var signatureMethod: String?
@@ -105,6 +106,7 @@ struct RequestsAPIController: RouteCollection {
         input.reason = body.reason
         input.studyKind = body.studyKind
         input.needs = body.needs
+        input.incomePerMember = body.incomePerMember
         input.recommendation = body.recommendation
         input.signerName = body.signerName
         input.signatureMethod = body.signatureMethod

@@ -360,6 +360,7 @@ struct RequestsController: RouteCollection {
         var reason: String?
         var studyKind: String?
         var needs: String?
+        var incomePerMember: String?
         var recommendation: String?
         var signerName: String?
         var signatureMethod: String?
@@ -384,6 +385,7 @@ struct RequestsController: RouteCollection {
         input.reason = form.reason
         input.studyKind = form.studyKind
         input.needs = form.needs
+        input.incomePerMember = form.incomePerMember
         input.recommendation = form.recommendation
         input.signerName = form.signerName
         input.signatureMethod = form.signatureMethod
@@ -600,6 +602,7 @@ struct RequestPageContext: Encodable {
         let visit: String
         let interview: String
         let needs: String
+        let incomePerMember: String
         let recommendation: String
         let signerName: String
         let method: String
@@ -621,6 +624,8 @@ struct RequestPageContext: Encodable {
             visit = t("زيارة ميدانية", "Home visit")
             interview = t("مقابلة", "Interview")
             needs = t("الاحتياجات التي وُجدت", "Needs found")
+            incomePerMember = t(
+                "الدخل لكل فرد (ريال؛ يُحسب من الملف إن تُرك)", "Income per member (SAR; from the file if left empty)")
             recommendation = t("التوصية", "Recommendation")
             signerName = t("اسم الموقّع", "Signer's name")
             method = t("طريقة التوقيع", "How it is signed")
@@ -704,7 +709,8 @@ extension String {
 enum TimelineDetails {
     static func describe(_ details: [String: String], types: [String: String], _ t: Translator) -> [String] {
         let order = [
-            "channel", "serviceType", "studyKind", "needs", "recommendation", "signer", "method", "votes",
+            "channel", "serviceType", "studyKind", "needs", "incomePerMember", "recommendation", "signer", "method",
+            "votes",
             "answerDueOn",
             "pausedDays", "what", "quantity", "amountSAR", "deliveredOn",
         ]
@@ -719,6 +725,7 @@ enum TimelineDetails {
                 return t("الدراسة: ", "Study: ")
                     + (value == "visit" ? t("زيارة ميدانية", "home visit") : t("مقابلة", "interview"))
             case "needs": return t("الاحتياجات: ", "Needs: ") + value
+            case "incomePerMember": return t("الدخل لكل فرد: ", "Income per member: ") + value + t(" ريال", " SAR")
             case "recommendation": return t("التوصية: ", "Recommendation: ") + value
             case "signer": return t("الموقّع: ", "Signer: ") + value
             case "method":
