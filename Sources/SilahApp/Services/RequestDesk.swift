@@ -4,8 +4,10 @@ import SQLKit
 import SilahCore
 import Vapor
 
-/// What a staff member sends with an action; each action reads the fields it needs.
-struct ActionInput: Sendable {
+/// What a staff member sends with an action; each action reads the fields it needs. The text fields
+/// decode the same from a page's form and from the API's JSON; the file and the meeting each
+/// channel supplies in its own way.
+struct ActionInput: Sendable, Decodable {
     var reason: String?
     // A case study.
     var studyKind: String?
@@ -27,6 +29,11 @@ struct ActionInput: Sendable {
     var deliveredOn: String?
 
     init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case reason, studyKind, needs, incomePerMember, recommendation, signerName, signatureMethod, code, what
+        case quantity, amount, deliveredOn
+    }
 }
 
 /// Opening requests and moving them through the association's workflow. Every change happens in

@@ -73,24 +73,13 @@ struct RequestsAPIController: RouteCollection {
         return try await RequestDTO.make(request, tenant: tenant, on: req.db)
     }
 
-    struct ActionBody: Content {
-        var reason: String?
-        var studyKind: String?
-        var needs: String?
-        var incomePerMember: String?
-        var recommendation: String?
-        var signerName: String?
-        var signatureMethod: String?
+    /// What only the API sends with an action (the text fields are `ActionInput`'s).
+    struct ActionExtras: Content {
         /// Base64 of the drawn signature (PNG) or the scanned form.
         var evidence: String?
-        var code: String?
         var meetingId: UUID?
         /// member id → accept / reject / abstain, recorded on the meeting before the decision.
         var votes: [String: String]?
-        var what: String?
-        var quantity: String?
-        var amount: String?
-        var deliveredOn: String?
     }
 
     func act(req: Request) async throws -> RequestDTO {
@@ -101,15 +90,9 @@ struct RequestsAPIController: RouteCollection {
                 status: .notFound,
                 localized: LocalizedReason(ar: "لا يوجد إجراء بهذا الاسم.", en: "There is no action by that name."))
         }
-        let body = req.body.data == nil ? ActionBody() : try req.content.decode(ActionBody.self)
-        var input = ActionInput()
-        input.reason = body.reason
-        input.studyKind = body.studyKind
-        input.needs = body.needs
-        input.incomePerMember = body.incomePerMember
-        input.recommendation = body.recommendation
-        input.signerName = body.signerName
-        input.signatureMethod = body.signatureMethod
+        let hasBody = req.body.data != nil
+        var input = hasBody ? try req.content.decode(ActionInput.self) : ActionInput()
+        let body = hasBody ? try req.content.decode(ActionExtras.self) : ActionExtras()
         if let evidence = body.evidence {
             guard let data = Data(base64Encoded: evidence) else {
                 throw LocalizedAbort.unprocessable(
@@ -117,12 +100,7 @@ struct RequestsAPIController: RouteCollection {
             }
             input.evidence = data
         }
-        input.code = body.code
         input.meetingID = body.meetingId
-        input.what = body.what
-        input.quantity = body.quantity
-        input.amount = body.amount
-        input.deliveredOn = body.deliveredOn
         if let votes = body.votes, let meetingID = body.meetingId,
             let meeting = try await tenant.query(CommitteeMeeting.self, on: req.db).filter(\.$id == meetingID).first(),
             let item = try await MeetingItem.query(on: req.db).filter(\.$meeting.$id == meetingID)

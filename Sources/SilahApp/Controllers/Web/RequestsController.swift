@@ -356,23 +356,12 @@ struct RequestsController: RouteCollection {
 
     // MARK: actions
 
-    struct ActionForm: Content {
-        var reason: String?
-        var studyKind: String?
-        var needs: String?
-        var incomePerMember: String?
-        var recommendation: String?
-        var signerName: String?
-        var signatureMethod: String?
+    /// What only the page sends with an action (the text fields are `ActionInput`'s).
+    struct ActionFormExtras: Content {
         /// A drawn signature as a `data:image/png;base64,…` address from the signature pad.
         var signature: String?
         var evidence: File?
-        var code: String?
         var meeting: String?
-        var what: String?
-        var quantity: String?
-        var amount: String?
-        var deliveredOn: String?
     }
 
     func act(req: Request) async throws -> Response {
@@ -380,22 +369,10 @@ struct RequestsController: RouteCollection {
         try tenant.require(.workOnRequests)
         let request = try await RequestLookup.find(req.parameters.require("reference"), tenant: tenant, on: req.db)
         guard let action = RequestAction(rawValue: try req.parameters.require("action")) else { throw Abort(.notFound) }
-        let form = try req.content.decode(ActionForm.self)
-        var input = ActionInput()
-        input.reason = form.reason
-        input.studyKind = form.studyKind
-        input.needs = form.needs
-        input.incomePerMember = form.incomePerMember
-        input.recommendation = form.recommendation
-        input.signerName = form.signerName
-        input.signatureMethod = form.signatureMethod
-        input.code = form.code
+        var input = try req.content.decode(ActionInput.self)
+        let form = try req.content.decode(ActionFormExtras.self)
         input.meetingID = form.meeting.flatMap(UUID.init(uuidString:))
-        input.what = form.what
-        input.quantity = form.quantity
-        input.amount = form.amount
-        input.deliveredOn = form.deliveredOn
-        if form.signatureMethod == SignatureMethod.drawn.rawValue, let url = form.signature,
+        if input.signatureMethod == SignatureMethod.drawn.rawValue, let url = form.signature,
             let comma = url.firstIndex(of: ","), url.hasPrefix("data:image/png;base64")
         {
             input.evidence = Data(base64Encoded: String(url[url.index(after: comma)...]))
