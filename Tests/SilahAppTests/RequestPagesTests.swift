@@ -66,6 +66,11 @@ extension AppTests {
                     SiteURL.requestAction("ealamiyoun", request.reference, "sign_declaration"),
                     ["signerName": "فاطمة", "signatureMethod": "drawn", "signature": drawn])
                 #expect(signed.status == .seeOther)
+                let evidence = try await officer.get(SiteURL.request("ealamiyoun", request.reference) + "/declaration")
+                #expect(evidence.headers.contentType == .png && Data(evidence.body.readableBytesView) == Applicants.png)
+                #expect(
+                    try await AuditRecord.query(on: app.db).filter(\.$action == "declaration_evidence_opened").count()
+                        == 1)
                 #expect(
                     try await officer.post(
                         SiteURL.requestAction("ealamiyoun", request.reference, "submit_for_decision"), [:]

@@ -374,8 +374,9 @@ enum RequestDesk {
             var income: Int?
             if let found = try Delivery.halalas(input.incomePerMember, field: "incomePerMember") {
                 income = found
-            } else if let total = person.householdIncome, let size = person.familySize, size > 0 {
-                income = Int((total / Double(size) * 100).rounded())
+            } else if let perMember = Household.incomePerMember(income: person.householdIncome, size: person.familySize)
+            {
+                income = Int((perMember * 100).rounded())
             }
             guard let income else {
                 throw LocalizedAbort.unprocessable(

@@ -219,8 +219,8 @@ enum PersonFile {
         if PersonType(rawValue: person.type)?.isServed == true {
             let income = person.householdIncome.map { String(format: "%.0f", $0) } ?? "—"
             let perMember =
-                (person.householdIncome != nil && (person.familySize ?? 0) > 0)
-                ? String(format: "%.2f", person.householdIncome! / Double(person.familySize!)) : "—"
+                Household.incomePerMember(income: person.householdIncome, size: person.familySize)
+                .map { String(format: "%.2f", $0) } ?? "—"
             facts += [
                 .init(label: t("الفئة", "Category"), value: person.category ?? "—"),
                 .init(label: t("دخل الأسرة الشهري", "Monthly household income"), value: income + t(" ريال", " SAR")),

@@ -78,10 +78,7 @@ public struct ValidPerson: Sendable, Equatable {
     public var fullName: String { nameParts.filter { !$0.isEmpty }.joined(separator: " ") }
 
     /// Monthly income per family member, in SAR.
-    public var incomePerMember: Double? {
-        guard let income = householdIncome, let size = familySize, size > 0 else { return nil }
-        return (income / Double(size) * 100).rounded() / 100
-    }
+    public var incomePerMember: Double? { Household.incomePerMember(income: householdIncome, size: familySize) }
 
     public var keys: PersonKeys {
         PersonKeys(nationalID: nationalID?.digits, nameKey: nameKey, birthDate: birthDate, mobile: mobile?.e164)
@@ -275,4 +272,13 @@ extension LocalizedReason {
 extension String {
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+/// The household figures the association's support decisions rest on.
+public enum Household {
+    /// Monthly income per family member in SAR, to the halala; `nil` without both figures.
+    public static func incomePerMember(income: Double?, size: Int?) -> Double? {
+        guard let income, let size, size > 0 else { return nil }
+        return (income / Double(size) * 100).rounded() / 100
+    }
 }

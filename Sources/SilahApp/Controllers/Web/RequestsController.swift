@@ -12,6 +12,7 @@ struct RequestsController: RouteCollection {
         requests.post("new", use: create)
         requests.get(":reference", use: show)
         requests.get(":reference", "receipt", use: receipt)
+        requests.get(":reference", "declaration", use: declarationEvidence)
         requests.on(.POST, ":reference", "actions", ":action", body: .collect(maxSize: "12mb"), use: act)
         requests.post(":reference", "declaration-code", use: sendCode)
     }
@@ -294,6 +295,9 @@ struct RequestsController: RouteCollection {
                 } ?? "",
                 declarationVoid: declarationStatus == .void,
                 declarationHash: declaration.map { "SHA-256 " + $0.dataHash } ?? "",
+                evidenceHref: declaration?.evidenceKey == nil
+                    ? "" : SiteURL.request(slug, request.reference) + "/declaration",
+                evidenceLabel: t("عرض التوقيع أو النموذج الموقَّع", "See the signature or signed form"),
                 statement: t(DeclaredData.statementAr(tenant.policy.wording), DeclaredData.statementEn),
                 signedFields: declarationData.fields.filter { !$0.1.isEmpty }.map {
                     Fact(label: $0.0, value: $0.1, dir: "auto")
@@ -423,6 +427,28 @@ struct RequestsController: RouteCollection {
         }
         return req.redirect(
             to: SiteURL.request(tenant.association.slug, request.reference) + "?code=sent#sign_declaration")
+    }
+
+    /// The drawn signature or the scanned form of the latest declaration; every opening is audited.
+    func declarationEvidence(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.workOnRequests)
+        let request = try await RequestLookup.find(req.parameters.require("reference"), tenant: tenant, on: req.db)
+        guard let declaration = try await Declarations.latest(of: request, on: req.db),
+            let key = declaration.evidenceKey
+        else { throw Abort(.notFound) }
+        let data = try req.application.files.read(key: key)
+        try await req.audit(
+            AuditEvent(
+                action: "declaration_evidence_opened", subjectType: "request",
+                subjectID: try request.requireID().uuidString),
+            in: tenant.associationID)
+        let kind = DocumentKind.sniff(data) ?? .pdf
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: kind.mediaType)
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
     }
 
     // MARK: receipt
@@ -644,6 +670,8 @@ struct RequestPageContext: Encodable {
     let declarationState: String
     let declarationVoid: Bool
     let declarationHash: String
+    let evidenceHref: String
+    let evidenceLabel: String
     let statement: String
     let signedFields: [Fact]
     let codeHref: String

@@ -205,6 +205,9 @@ enum ActionNames {
         case "meeting_votes_recorded": t("تسجيل أصوات الأعضاء", "Members' votes recorded")
         case "meeting_closed": t("إغلاق اجتماع لجنة", "Committee meeting closed")
         case "workflow_settings_changed": t("تعديل إعدادات الطلبات", "Workflow settings changed")
+        case "declaration_evidence_opened": t("فتح توقيع الإقرار", "Declaration signature opened")
+        case "meeting_minutes_opened": t("فتح محضر اجتماع", "Meeting minutes opened")
+        case "message_resent": t("إعادة إرسال رسالة", "Message resent")
         case let code where code.hasPrefix("request_"):
             RequestAction(rawValue: String(code.dropFirst(8))).map { t($0.name(.ar), $0.name(.en)) } ?? code
         default: code
@@ -227,6 +230,7 @@ enum ActionNames {
             "person_created", "person_updated", "person_opened", "contact_logged", "people_imported", "people_exported",
             "document_added", "document_opened", "family_member_added", "people_merged", "staff_tool_uploaded",
             "request_received", "request_opened", "declaration_voided", "declaration_code_sent", "meeting_opened",
-            "meeting_votes_recorded", "meeting_closed", "workflow_settings_changed",
+            "meeting_votes_recorded", "meeting_closed", "workflow_settings_changed", "declaration_evidence_opened",
+            "meeting_minutes_opened", "message_resent",
         ] + RequestAction.allCases.map { "request_\($0.rawValue)" }
 }
