@@ -28,6 +28,16 @@ extension AppTests {
                     let lists = try await RequestQueues.deadlines(
                         associationID: try association.requireID(), today: GregorianDate.today(), on: app.db)
                     #expect(lists.overdue.count == 1, "\(policy.association.slug)")
+                    // The manager sees it; the relations officer, whose step it is not, does not.
+                    for (account, sees) in [("manager", 1), ("relations_officer", 0)] {
+                        let user = try #require(
+                            try await User.query(on: app.db)
+                                .filter(\.$email == "\(account)@\(policy.association.slug).demo").first())
+                        let tenant = try await Tenancy.resolve(slug: policy.association.slug, user: user, on: app.db)
+                        let seen = try await RequestQueues.deadlines(
+                            for: tenant, today: GregorianDate.today(), on: app.db)
+                        #expect(seen.overdue.count == sees, "\(account)@\(policy.association.slug)")
+                    }
                     let meetings = try await CommitteeMeeting.query(on: app.db)
                         .filter(\.$associationID == association.requireID()).count()
                     #expect(meetings == (policy.decisionBody == .researchCommittee ? 2 : 0))

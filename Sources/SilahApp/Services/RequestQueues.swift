@@ -25,14 +25,30 @@ enum RequestQueues {
             dueSoon: open.filter { ($0.answerDueOn ?? "") >= today.iso && ($0.answerDueOn ?? "") <= soon })
     }
 
-    /// The requests waiting for something the staff member's role can do, oldest answer date first.
-    static func mine(_ tenant: Tenant, on db: Database) async throws -> [SupportRequest] {
+    /// The states in which a request waits for something the role does.
+    static func states(for tenant: Tenant) -> [RequestState] {
         let workflow = Workflow(policy: tenant.policy)
         let sideActions: Set<RequestAction> = [.withdraw, .reopen, .requestInformation, .signDeclaration]
-        let states = workflow.states.filter { state in
+        return workflow.states.filter { state in
             !workflow.actions(in: state, for: tenant.role).filter { !sideActions.contains($0) }.isEmpty
                 && !state.isEnded
         }
+    }
+
+    /// Due and overdue answers as the staff member sees them: a manager, the whole association's;
+    /// anyone else, those waiting for their role.
+    static func deadlines(for tenant: Tenant, today: GregorianDate, on db: Database) async throws -> Deadlines {
+        let all = try await deadlines(associationID: tenant.associationID, today: today, on: db)
+        guard tenant.role != .manager else { return all }
+        let mine = Set(states(for: tenant).map(\.rawValue))
+        return Deadlines(
+            overdue: all.overdue.filter { mine.contains($0.state) },
+            dueSoon: all.dueSoon.filter { mine.contains($0.state) })
+    }
+
+    /// The requests waiting for something the staff member's role can do, oldest answer date first.
+    static func mine(_ tenant: Tenant, on db: Database) async throws -> [SupportRequest] {
+        let states = states(for: tenant)
         guard !states.isEmpty else { return [] }
         return try await tenant.query(SupportRequest.self, on: db).filter(\.$state ~~ states.map(\.rawValue))
             .sort(\.$answerDueOn).limit(200).with(\.$person).all()
@@ -43,7 +59,7 @@ enum RequestQueues {
     {
         switch name {
         case "overdue", "due":
-            let lists = try await deadlines(associationID: tenant.associationID, today: today, on: db)
+            let lists = try await deadlines(for: tenant, today: today, on: db)
             let ids = (name == "overdue" ? lists.overdue : lists.dueSoon).compactMap(\.id)
             guard !ids.isEmpty else { return [] }
             return try await tenant.query(SupportRequest.self, on: db).filter(\.$id ~~ ids).sort(\.$answerDueOn)

@@ -59,8 +59,7 @@ struct StaffController: RouteCollection {
         if tenant.allows(.workOnRequests) {
             let slug = tenant.association.slug
             let mine = try await RequestQueues.mine(tenant, on: req.db).count
-            let lists = try await RequestQueues.deadlines(
-                associationID: tenant.associationID, today: GregorianDate.today(), on: req.db)
+            let lists = try await RequestQueues.deadlines(for: tenant, today: GregorianDate.today(), on: req.db)
             deadlines = [
                 Link(href: SiteURL.requests(slug), label: t("قائمتي: \(mine)", "My queue: \(mine)")),
                 Link(
