@@ -104,6 +104,11 @@ enum MorningReminder {
         var sent = 0
         for association in try await PolicyStore.associations(on: app.db) {
             let associationID = try association.requireID()
+            // Checked first so the worker's pass every few seconds does not keep bumping into the
+            // unique row (and filling the database server's log with refused inserts).
+            let done = try await DailyDigest.query(on: app.db).filter(\.$associationID == associationID)
+                .filter(\.$day == today.iso).count()
+            guard done == 0 else { continue }
             let calendar = try await RequestDesk.calendar(tenantID: associationID, on: app.db)
             guard calendar.isWorkingDay(today) else { continue }
             do {
