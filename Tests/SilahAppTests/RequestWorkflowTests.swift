@@ -482,6 +482,23 @@ extension AppTests {
             }
         }
 
+        @Test func theLogProviderWritesNoPersonalData() async throws {
+            try await withSilah { app in
+                let lines = RecordingLogLines()
+                let logger = Logger(label: "outbox-test") { _ in RecordingLogHandler(lines: lines) }
+                app.useMessageProvider(LogMessageProvider(logger: logger), for: "sms")
+                let staff = try await APIStaff.make(app, "waei")
+                let person = try await Applicants.make(app, slug: "waei")
+                let reference = try #require(try await Self.open(staff, person: person).json["reference"] as? String)
+                #expect(try await OutboxWorker.runOnce(app) == .init(sent: 1, retried: 0, failed: 0))
+                let logged = lines.all.joined(separator: "\n")
+                #expect(logged.contains(reference) && logged.contains("waei") && logged.contains("received"))
+                for secret in ["501234567", "فاطمة", "الزهراني", "عزيزي", "1000000008"] {
+                    #expect(!logged.contains(secret), "the log holds \(secret)")
+                }
+            }
+        }
+
         @Test func managersAreRemindedOfOverdueAnswersOnWorkingMornings() async throws {
             try await withSilah { app in
                 let staff = try await APIStaff.make(app, "waei")

@@ -285,3 +285,27 @@ final class LoopbackSMTPServer: @unchecked Sendable {
         }
     }
 }
+
+/// Log lines as a handler receives them, message and metadata together.
+final class RecordingLogLines: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var lines: [String] = []
+    var all: [String] { lock.withLock { lines } }
+    func add(_ line: String) { lock.withLock { lines.append(line) } }
+}
+
+struct RecordingLogHandler: LogHandler {
+    let lines: RecordingLogLines
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        lines.add("\(event.message) \(merged.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))")
+    }
+}

@@ -94,6 +94,7 @@ struct OutgoingMessage: Sendable {
     /// For the log: what the message is about, never who it is for.
     let event: String
     let reference: String?
+    var association: String = ""
 }
 
 /// Sends one message; returns the gateway's id for it when it gives one.
@@ -110,8 +111,8 @@ struct LogMessageProvider: MessageProvider {
         logger.notice(
             "outbox: message ready",
             metadata: [
-                "channel": .string(message.channel), "event": .string(message.event),
-                "reference": .string(message.reference ?? "-"),
+                "association": .string(message.association), "channel": .string(message.channel),
+                "event": .string(message.event), "reference": .string(message.reference ?? "-"),
             ])
         return nil
     }

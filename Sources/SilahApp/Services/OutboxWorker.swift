@@ -31,13 +31,20 @@ enum OutboxWorker {
             .update()
         let due = try await OutboxMessage.query(on: db).filter(\.$status == Outbox.Status.pending.rawValue)
             .filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).limit(limit).all()
+        let slugs =
+            due.isEmpty
+            ? [:]
+            : Dictionary(
+                try await PolicyStore.associations(on: db).map { ($0.id ?? UUID(), $0.slug) },
+                uniquingKeysWith: { a, _ in a })
         for message in due {
             guard try await claim(message, on: db, now: now) else { continue }
             let reference: String? =
                 if let id = message.requestID { try await SupportRequest.find(id, on: db)?.reference } else { nil }
             let outgoing = OutgoingMessage(
                 id: try message.requireID(), channel: message.channel, recipient: message.recipient,
-                subject: message.subject, body: message.body, event: message.event, reference: reference)
+                subject: message.subject, body: message.body, event: message.event, reference: reference,
+                association: slugs[message.associationID] ?? "")
             do {
                 let providerID = try await app.messageProvider(for: message.channel).send(outgoing)
                 message.status = Outbox.Status.sent.rawValue
