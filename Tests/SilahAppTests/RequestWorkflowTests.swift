@@ -271,6 +271,8 @@ extension AppTests {
                     reference, "sign_declaration", as: "relations_officer",
                     ["signatureMethod": "one_time_code", "code": code, "signerName": "فاطمة عبد الله"])
                 #expect(resigned.json["declaration"] as? String == "valid")
+                // A valid declaration is not offered for signing again.
+                #expect((resigned.json["allowedActions"] as? [String])?.contains("sign_declaration") == false)
                 #expect(
                     try await staff.act(reference, "submit_for_decision", as: "relations_officer").state
                         == "under_decision")

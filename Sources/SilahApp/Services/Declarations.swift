@@ -30,6 +30,27 @@ enum Declarations {
         return DeclaredData(fields: fields)
     }
 
+    /// A signed field's name as the applicant reads it.
+    static func label(_ key: String, _ t: Translator) -> String {
+        switch key {
+        case "request.reference": return t("رقم الطلب", "Reference")
+        case "request.service_type": return t("نوع الخدمة", "Service")
+        case "request.description": return t("وصف الطلب", "Description")
+        case "person.full_name": return t("الاسم", "Name")
+        case "person.national_id": return t("رقم الهوية", "ID number")
+        case "person.id_expiry": return t("انتهاء الهوية", "ID expiry")
+        case "person.birth_date": return t("تاريخ الميلاد", "Date of birth")
+        case "person.mobile": return t("الجوال", "Mobile")
+        case "person.email": return t("البريد الإلكتروني", "E-mail")
+        case "person.region": return t("المنطقة", "Region")
+        case "person.city": return t("المدينة", "City")
+        case "person.household_income": return t("دخل الأسرة الشهري", "Monthly household income")
+        case "person.family_size": return t("عدد أفراد الأسرة", "Family size")
+        default:
+            return key.hasPrefix("family.") ? t("فرد من الأسرة ", "Family member ") + key.dropFirst(7) : key
+        }
+    }
+
     static func latest(of request: SupportRequest, on db: Database) async throws -> Declaration? {
         try await Declaration.query(on: db).filter(\.$request.$id == request.requireID()).sort(\.$signedAt, .descending)
             .first()

@@ -166,9 +166,16 @@ enum RequestDesk {
     }
 
     /// The actions `tenant`'s role may take on `request` now, as the state machine offers them.
-    static func allowedActions(_ request: SupportRequest, tenant: Tenant) -> [RequestAction] {
+    /// Signing again where the request already stands is offered only while no valid declaration holds.
+    static func allowedActions(_ request: SupportRequest, tenant: Tenant, declaration: DeclarationStatus)
+        -> [RequestAction]
+    {
         guard tenant.allows(.workOnRequests) else { return [] }
-        return Workflow(policy: tenant.policy).actions(in: request.requestState, for: tenant.role)
+        let workflow = Workflow(policy: tenant.policy)
+        return workflow.actions(in: request.requestState, for: tenant.role).filter { action in
+            guard action == .signDeclaration, declaration == .valid else { return true }
+            return workflow.transition(from: request.requestState, action: action)?.to != request.requestState
+        }
     }
 
     /// Moves `request` on by `action`, or explains in both languages why not; nothing is half-done.

@@ -191,7 +191,8 @@ struct RequestDTO: Content {
             answerDueDate: due?.iso,
             answerDueDateHijri: due.flatMap { try? UmmAlQuraCalendar.standard.hijri(from: $0) }?.iso,
             declaration: tenant.policy.hasDeclaration ? declaration.rawValue : "not_required",
-            allowedActions: RequestDesk.allowedActions(request, tenant: tenant).map(\.rawValue),
+            allowedActions: RequestDesk.allowedActions(request, tenant: tenant, declaration: declaration).map(
+                \.rawValue),
             timeline: events.map {
                 Event(
                     at: $0.at, action: $0.action, from: $0.fromState, to: $0.toState, reason: $0.reason,

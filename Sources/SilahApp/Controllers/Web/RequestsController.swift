@@ -203,7 +203,7 @@ struct RequestsController: RouteCollection {
         let typeNames = Dictionary(
             try await tenant.query(ServiceTypeRecord.self, on: req.db).all().map { ($0.code, t($0.nameAr, $0.nameEn)) },
             uniquingKeysWith: { a, _ in a })
-        let actions = RequestDesk.allowedActions(request, tenant: tenant)
+        let actions = RequestDesk.allowedActions(request, tenant: tenant, declaration: facts.declaration)
         let committee = tenant.policy.decisionBody == .researchCommittee
         let workflow = Workflow(policy: tenant.policy)
         var checklist: [CheckItem] = []
