@@ -26,6 +26,40 @@ extension AppTests {
             #expect(Set(fromTokens) == Set(kept))
         }
 
+        @Test func searchRanksTheTypedNameFirstThenNamesStartingWithItThenTheFirstWord() async throws {
+            try await withSilah { app in
+                let association = try #require(try await PolicyStore.association(slug: "waei", on: app.db))
+                let names = [
+                    ["علي", "محمد", "سعد", "الزهراني"], ["محمد", "سعد", "علي", "الغامدي"],
+                    ["محمد", "علي", "سعد", "القحطاني"], ["محمد", "علي", "سعد", "البقمي"],
+                ]
+                for (number, parts) in names.enumerated() {
+                    var draft = PersonDraft()
+                    draft.nationalID = ["1000000008", "1000000016", "1000000024", "1000000032"][number]
+                    (draft.firstName, draft.fatherName, draft.grandfatherName, draft.familyName) = (
+                        parts[0], parts[1], parts[2], parts[3]
+                    )
+                    draft.consent = "on"
+                    let person = Person(associationID: try association.requireID())
+                    let today = GregorianDate.today()
+                    person.apply(try PersonRules.validate(draft, servedType: .beneficiary, today: today), today: today)
+                    try await person.create(on: app.db)
+                    try await PeopleDirectory.replaceTokens(of: person, on: app.db)
+                }
+                _ = try await DemoAccounts.install(app: app)
+                let user = try #require(
+                    try await User.query(on: app.db).filter(\.$email == "manager@waei.demo").first())
+                let tenant = try await Tenancy.resolve(slug: "waei", user: user, on: app.db)
+                let hits = try await PeopleQueries.search("محمد علي", tenant: tenant, page: 1, per: 20, on: app.db)
+                #expect(
+                    hits.map(\.person.fullName) == [
+                        "محمد علي سعد البقمي", "محمد علي سعد القحطاني", "محمد سعد علي الغامدي", "علي محمد سعد الزهراني",
+                    ])
+                let second = try await PeopleQueries.search("محمد علي", tenant: tenant, page: 2, per: 3, on: app.db)
+                #expect(second.map(\.person.fullName) == ["علي محمد سعد الزهراني"])
+            }
+        }
+
         @Test func countsFollowRegistrationEditingImportAndMerging() async throws {
             try await withSilah { app in
                 _ = try await DemoAccounts.install(app: app)

@@ -192,23 +192,22 @@ enum PeopleQueries {
                 .range(offset..<(offset + per)).all().map { Hit(person: $0, match: "mobile") }
         case .name(let words):
             let ids = try await matchingNameIDs(words, tenant: tenant, limit: offset + per, on: db)
-            guard !ids.isEmpty else { return [] }
-            let people = try await tenant.query(Person.self, on: db).filter(\.$id ~~ ids).all()
+            guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+            // Ranked in SQL so only the page's rows are fetched and decoded (decoding a file is most
+            // of a search's time): the whole name, then names that start with it, then names that
+            // start with the first word, then the rest; by name within each.
             let key = words.joined(separator: " ")
-            return people.sorted { a, b in
-                let rankA = rank(a, key: key, first: words[0])
-                let rankB = rank(b, key: key, first: words[0])
-                return rankA != rankB ? rankA < rankB : a.fullName < b.fullName
-            }
-            .dropFirst(offset).prefix(per).map { Hit(person: $0, match: "name") }
+            let first = words[0] + " "
+            var query: SQLQueryString =
+                "SELECT * FROM people WHERE association_id = \(bind: tenant.associationID) AND id IN ("
+            for (index, id) in ids.enumerated() { query += (index == 0 ? "" : ", ") + "\(bind: id)" }
+            query += ") ORDER BY CASE WHEN name_key = \(bind: key) THEN 0"
+            query += " WHEN substr(name_key, 1, \(literal: key.unicodeScalars.count)) = \(bind: key) THEN 1"
+            query +=
+                " WHEN substr(name_key, 1, \(literal: first.unicodeScalars.count)) = \(bind: first) THEN 2 ELSE 3 END,"
+            query += " full_name LIMIT \(literal: per) OFFSET \(literal: offset)"
+            return try await sql.raw(query).all().map { Hit(person: try $0.decode(model: Person.self), match: "name") }
         }
-    }
-
-    private static func rank(_ person: Person, key: String, first: String) -> Int {
-        if person.nameKey == key { return 0 }
-        if person.nameKey.hasPrefix(key) { return 1 }
-        if person.nameKey.hasPrefix(first + " ") { return 2 }
-        return 3
     }
 
     /// Ids of people with a token equal to every word but the last, and a token starting with the last.
