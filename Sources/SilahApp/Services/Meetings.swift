@@ -86,6 +86,12 @@ enum Meetings {
         on db: Database
     ) async throws {
         try tenant.require(.holdCommitteeMeetings)
+        // Whoever records the votes was there, through the pages and the API alike.
+        guard meeting.attendees.contains(tenant.userID) else {
+            throw LocalizedAbort.unprocessable(
+                field: "votes",
+                LocalizedReason(ar: "تسجيل الأصوات لعضو حاضر.", en: "A member present records the votes."))
+        }
         guard meeting.isOpen, item.decision == nil else {
             throw LocalizedAbort.unprocessable(
                 field: "votes",

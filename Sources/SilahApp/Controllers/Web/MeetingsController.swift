@@ -95,9 +95,7 @@ struct MeetingsController: RouteCollection {
         }.all()
         let names = try await AuditQueries.staffNames(tenant: tenant, on: req.db)
         let attendees = meeting.attendees.map { (id: $0, name: names[$0] ?? "—") }
-        let types = Dictionary(
-            try await tenant.query(ServiceTypeRecord.self, on: req.db).all().map { ($0.code, t($0.nameAr, $0.nameEn)) },
-            uniquingKeysWith: { a, _ in a })
+        let types = try await RequestDesk.serviceTypeNames(tenant, t, on: req.db)
         let present = meeting.attendees.contains(tenant.userID)
         return try await req.view.render(
             "meetings/show",
@@ -176,19 +174,11 @@ struct MeetingsController: RouteCollection {
                 votes[member] = vote
             }
         }
-        guard meeting.attendees.contains(tenant.userID) else {
-            return try await render(
-                req, tenant: tenant, meeting: meeting,
-                error: req.t("تسجيل الأصوات لعضو حاضر.", "A member present records the votes.")
-            )
-            .encodeResponse(status: .unprocessableEntity, for: req)
-        }
         do {
             try await Meetings.recordVotes(
                 votes, item: item, meeting: meeting, tenant: tenant, actor: req.actor, on: req.db)
         } catch let error as LocalizedAbort where error.status == .unprocessableEntity {
-            return try await render(req, tenant: tenant, meeting: meeting, error: req.t(error.localized))
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            return try await refuse(req, tenant, meeting, req.t(error.localized))
         }
         return req.redirect(
             to: SiteURL.meeting(tenant.association.slug, try meeting.requireID()) + "#item-\(request.reference)")
@@ -207,10 +197,7 @@ struct MeetingsController: RouteCollection {
         let request = try await RequestLookup.find(form.reference ?? "", tenant: tenant, on: req.db)
         guard let action = form.decision.flatMap(RequestAction.init(rawValue:)), [.accept, .reject].contains(action)
         else {
-            return try await render(
-                req, tenant: tenant, meeting: meeting, error: req.t("اختر قبولًا أو رفضًا.", "Choose accept or reject.")
-            )
-            .encodeResponse(status: .unprocessableEntity, for: req)
+            return try await refuse(req, tenant, meeting, req.t("اختر قبولًا أو رفضًا.", "Choose accept or reject."))
         }
         var input = ActionInput()
         input.reason = form.reasons
@@ -220,13 +207,21 @@ struct MeetingsController: RouteCollection {
                 action, on: request, input: input, tenant: tenant, actor: req.actor, files: req.application.files,
                 on: req.db)
         } catch let error as WorkflowProblem {
-            return try await render(req, tenant: tenant, meeting: meeting, error: req.t(error.reason))
-                .encodeResponse(status: error.code == "not_permitted" ? .forbidden : .unprocessableEntity, for: req)
+            return try await refuse(
+                req, tenant, meeting, req.t(error.reason),
+                status: error.code == "not_permitted" ? .forbidden : .unprocessableEntity)
         } catch let error as LocalizedAbort where error.status == .unprocessableEntity || error.status == .conflict {
-            return try await render(req, tenant: tenant, meeting: meeting, error: req.t(error.localized))
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            return try await refuse(req, tenant, meeting, req.t(error.localized))
         }
         return req.redirect(to: SiteURL.meeting(tenant.association.slug, try meeting.requireID()))
+    }
+
+    /// The meeting page again, with why the last form was refused; nothing was saved.
+    private func refuse(
+        _ req: Request, _ tenant: Tenant, _ meeting: CommitteeMeeting, _ message: String,
+        status: HTTPResponseStatus = .unprocessableEntity
+    ) async throws -> Response {
+        try await render(req, tenant: tenant, meeting: meeting, error: message).encodeResponse(status: status, for: req)
     }
 
     func close(req: Request) async throws -> Response {
