@@ -52,6 +52,14 @@ enum RequestDesk {
         return WorkingCalendar(holidays: holidays.map(\.holiday))
     }
 
+    /// Every service type's name in the reader's language, by code (switched-off ones too: old
+    /// requests still name them).
+    static func serviceTypeNames(_ tenant: Tenant, _ t: Translator, on db: Database) async throws -> [String: String] {
+        Dictionary(
+            try await tenant.query(ServiceTypeRecord.self, on: db).all().map { ($0.code, t($0.nameAr, $0.nameEn)) },
+            uniquingKeysWith: { a, _ in a })
+    }
+
     static func serviceTypes(_ tenant: Tenant, on db: Database) async throws -> [ServiceTypeRecord] {
         try await tenant.query(ServiceTypeRecord.self, on: db).filter(\.$isActive == true).sort(\.$code).all()
     }
@@ -137,11 +145,10 @@ enum RequestDesk {
         }
     }
 
-    /// The facts the workflow's preconditions read, as they are on `today`.
-    static func facts(for request: SupportRequest, tenant: Tenant, on db: Database, today: GregorianDate) async throws
-        -> RequestFacts
-    {
-        let person = try await tenant.find(Person.self, request.$person.id, on: db)
+    /// The facts the workflow's preconditions read, as they are on `today`; `person` is the request's applicant.
+    static func facts(
+        for request: SupportRequest, person: Person, tenant: Tenant, on db: Database, today: GregorianDate
+    ) async throws -> RequestFacts {
         let type = try await tenant.query(ServiceTypeRecord.self, on: db).filter(\.$code == request.serviceType)
             .first()?.serviceType
         let documents = try await tenant.query(PersonDocument.self, on: db).filter(\.$person.$id == person.requireID())
@@ -188,10 +195,10 @@ enum RequestDesk {
         let today = GregorianDate.today(now: now)
         let workflow = Workflow(policy: tenant.policy)
         let from = request.requestState
-        let facts = try await facts(for: request, tenant: tenant, on: db, today: today)
+        let person = try await tenant.find(Person.self, request.$person.id, on: db)
+        let facts = try await facts(for: request, person: person, tenant: tenant, on: db, today: today)
         let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank
         let transition = try workflow.check(action, from: from, role: tenant.role, facts: facts, reason: reason)
-        let person = try await tenant.find(Person.self, request.$person.id, on: db)
         let window = tenant.policy.decisionWindow
         let workingCalendar = try await calendar(tenantID: tenant.associationID, on: db)
         let base = ApplicantMessage.Details(

@@ -89,7 +89,7 @@ struct SMTPMessageProvider: MessageProvider {
             return reply
         }
         _ = try await expect(220, after: nil)
-        var hello = try await expect(250, after: "EHLO silah.local")
+        let hello = try await expect(250, after: "EHLO silah.local")
         if config.security == .starttls {
             guard hello.lines.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }), let tls else {
                 throw SMTPFailure(description: "SMTP server does not offer STARTTLS")
@@ -97,13 +97,13 @@ struct SMTPMessageProvider: MessageProvider {
             _ = try await expect(220, after: "STARTTLS")
             let handler = try NIOSSLClientHandler(context: tls, serverHostname: config.host)
             try await channel.pipeline.addHandler(handler, position: .first).get()
-            hello = try await expect(250, after: "EHLO silah.local")
+            // After the upgrade the server's capabilities are asked again, as RFC 3207 requires.
+            _ = try await expect(250, after: "EHLO silah.local")
         }
         if let user = config.username {
             let token = Data("\0\(user)\0\(config.password ?? "")".utf8).base64EncodedString()
             _ = try await expect(235, after: "AUTH PLAIN \(token)")
         }
-        _ = hello
         _ = try await expect(250, after: "MAIL FROM:<\(config.from)>")
         _ = try await expect(250, after: "RCPT TO:<\(message.recipient)>")
         _ = try await expect(354, after: "DATA")

@@ -37,9 +37,7 @@ struct RequestsController: RouteCollection {
             ("mine", "قائمتي", "My queue"), ("due", "يحل موعدها خلال ٣ أيام", "Due within 3 days"),
             ("overdue", "متأخرة", "Overdue"), ("open", "كل المفتوحة", "All open"), ("all", "الكل", "All"),
         ]
-        let types = Dictionary(
-            try await tenant.query(ServiceTypeRecord.self, on: req.db).all().map { ($0.code, t($0.nameAr, $0.nameEn)) },
-            uniquingKeysWith: { a, _ in a })
+        let types = try await RequestDesk.serviceTypeNames(tenant, t, on: req.db)
         return try await req.view.render(
             "requests/index",
             RequestListContext(
@@ -189,7 +187,7 @@ struct RequestsController: RouteCollection {
         let slug = tenant.association.slug
         let today = GregorianDate.today()
         let person = try await tenant.find(Person.self, request.$person.id, on: req.db)
-        let facts = try await RequestDesk.facts(for: request, tenant: tenant, on: req.db, today: today)
+        let facts = try await RequestDesk.facts(for: request, person: person, tenant: tenant, on: req.db, today: today)
         let type = try await tenant.query(ServiceTypeRecord.self, on: req.db).filter(\.$code == request.serviceType)
             .first()
         let events = try await tenant.query(RequestEvent.self, on: req.db).filter(\.$request.$id == request.requireID())
@@ -200,9 +198,7 @@ struct RequestsController: RouteCollection {
         let messages = try await tenant.query(OutboxMessage.self, on: req.db)
             .filter(\.$requestID == request.requireID()).sort(\.$createdAt).all()
         let declaration = try await Declarations.latest(of: request, on: req.db)
-        let typeNames = Dictionary(
-            try await tenant.query(ServiceTypeRecord.self, on: req.db).all().map { ($0.code, t($0.nameAr, $0.nameEn)) },
-            uniquingKeysWith: { a, _ in a })
+        let typeNames = try await RequestDesk.serviceTypeNames(tenant, t, on: req.db)
         let actions = RequestDesk.allowedActions(request, tenant: tenant, declaration: facts.declaration)
         let committee = tenant.policy.decisionBody == .researchCommittee
         let workflow = Workflow(policy: tenant.policy)

@@ -177,16 +177,10 @@ struct WorkflowSettingsController: RouteCollection {
         let association = tenant.association
         let before = association.applicantChannel ?? "sms"
         association.applicantChannel = channel
-        try await req.db.transaction { db in
+        return try await commit(req, tenant, changes: ["applicant_channel": .init(before: before, after: channel)]) {
+            db in
             try await association.save(on: db)
-            try await AuditLog.record(
-                AuditEvent(
-                    action: "workflow_settings_changed", subjectType: "association",
-                    subjectID: tenant.associationID.uuidString,
-                    changes: ["applicant_channel": .init(before: before, after: channel)]),
-                by: req.actor, in: tenant.associationID, on: db)
         }
-        return req.redirect(to: SiteURL.workflowSettings(tenant.association.slug))
     }
 
     struct HolidayForm: Content {
@@ -215,16 +209,9 @@ struct WorkflowSettingsController: RouteCollection {
             return try await render(req, tenant: tenant, error: req.t(error.reason))
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        try await req.db.transaction { db in
+        return try await commit(req, tenant, changes: ["holiday": .init(before: nil, after: holiday.nameAr)]) { db in
             try await HolidayRecord(associationID: tenant.associationID, holiday: holiday).create(on: db)
-            try await AuditLog.record(
-                AuditEvent(
-                    action: "workflow_settings_changed", subjectType: "association",
-                    subjectID: tenant.associationID.uuidString,
-                    changes: ["holiday": .init(before: nil, after: holiday.nameAr)]),
-                by: req.actor, in: tenant.associationID, on: db)
         }
-        return req.redirect(to: SiteURL.workflowSettings(tenant.association.slug))
     }
 
     struct ServiceTypeForm: Content {
@@ -273,16 +260,28 @@ struct WorkflowSettingsController: RouteCollection {
         record.requiredInformation = type.requiredInformation.map(\.rawValue)
         record.requiredDocuments = type.requiredDocuments.map(\.rawValue)
         record.isActive = form.active != nil
-        try await req.db.transaction { db in
+        return try await commit(
+            req, tenant,
+            changes: [
+                "service_type.\(code)": .init(
+                    before: before, after: "\(record.requiredInformation + record.requiredDocuments)")
+            ]
+        ) { db in
             try await record.save(on: db)
+        }
+    }
+
+    /// Saves one settings change with its audit record in one transaction, then returns to the page.
+    private func commit(
+        _ req: Request, _ tenant: Tenant, changes: [String: AuditEvent.FieldChange],
+        _ save: @escaping @Sendable (any Database) async throws -> Void
+    ) async throws -> Response {
+        try await req.db.transaction { db in
+            try await save(db)
             try await AuditLog.record(
                 AuditEvent(
                     action: "workflow_settings_changed", subjectType: "association",
-                    subjectID: tenant.associationID.uuidString,
-                    changes: [
-                        "service_type.\(code)": .init(
-                            before: before, after: "\(record.requiredInformation + record.requiredDocuments)")
-                    ]),
+                    subjectID: tenant.associationID.uuidString, changes: changes),
                 by: req.actor, in: tenant.associationID, on: db)
         }
         return req.redirect(to: SiteURL.workflowSettings(tenant.association.slug))
@@ -293,16 +292,9 @@ struct WorkflowSettingsController: RouteCollection {
         try tenant.require(.manageWorkflowSettings)
         let holiday = try await tenant.find(
             HolidayRecord.self, req.parameters.get("holidayID", as: UUID.self), on: req.db)
-        try await req.db.transaction { db in
+        return try await commit(req, tenant, changes: ["holiday": .init(before: holiday.nameAr, after: nil)]) { db in
             try await holiday.delete(on: db)
-            try await AuditLog.record(
-                AuditEvent(
-                    action: "workflow_settings_changed", subjectType: "association",
-                    subjectID: tenant.associationID.uuidString,
-                    changes: ["holiday": .init(before: holiday.nameAr, after: nil)]),
-                by: req.actor, in: tenant.associationID, on: db)
         }
-        return req.redirect(to: SiteURL.workflowSettings(tenant.association.slug))
     }
 }
 
