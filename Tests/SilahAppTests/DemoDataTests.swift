@@ -30,10 +30,7 @@ extension AppTests {
                     #expect(lists.overdue.count == 1, "\(policy.association.slug)")
                     // The manager sees it; the relations officer, whose step it is not, does not.
                     for (account, sees) in [("manager", 1), ("relations_officer", 0)] {
-                        let user = try #require(
-                            try await User.query(on: app.db)
-                                .filter(\.$email == "\(account)@\(policy.association.slug).demo").first())
-                        let tenant = try await Tenancy.resolve(slug: policy.association.slug, user: user, on: app.db)
+                        let tenant = try await demoTenant(app, account, of: policy.association.slug)
                         let seen = try await RequestQueues.deadlines(
                             for: tenant, today: GregorianDate.today(), on: app.db)
                         #expect(seen.overdue.count == sees, "\(account)@\(policy.association.slug)")

@@ -281,11 +281,7 @@ extension AppTests {
 
         /// Sends the declaration code through the staff page's route and reads it from the outbox.
         static func requestCode(_ app: Application, _ staff: APIStaff, _ reference: String) async throws -> String {
-            let tenant = try await Tenancy.resolve(
-                slug: staff.slug,
-                user: try #require(
-                    try await User.query(on: app.db).filter(\.$email == "relations_officer@\(staff.slug).demo").first()),
-                on: app.db)
+            let tenant = try await demoTenant(app, "relations_officer", of: staff.slug)
             let request = try await RequestLookup.find(reference, tenant: tenant, on: app.db)
             try await Declarations.sendCode(
                 for: request, signerName: nil, tenant: tenant, actor: .commandLine, on: app.db)
@@ -303,11 +299,7 @@ extension AppTests {
                 let person = try await Applicants.make(app, slug: "waei")
                 let reference = try #require(try await Self.open(staff, person: person).json["reference"] as? String)
                 try await Self.toDecision(staff, reference, policy: policy)
-                let tenant = try await Tenancy.resolve(
-                    slug: "waei",
-                    user: try #require(
-                        try await User.query(on: app.db).filter(\.$email == "manager@waei.demo").first()),
-                    on: app.db)
+                let tenant = try await demoTenant(app, "manager", of: "waei")
                 let request = try await RequestLookup.find(reference, tenant: tenant, on: app.db)
                 let due = try #require(request.answerDue)
                 var input = ActionInput()
@@ -336,13 +328,9 @@ extension AppTests {
 
         @Test func theAnswerDateSkipsTheWeekendAndEid() async throws {
             try await withSilah { app in
-                let staff = try await APIStaff.make(app, "waei")
+                _ = try await DemoAccounts.install(app: app)
                 let person = try await Applicants.make(app, slug: "waei")
-                let tenant = try await Tenancy.resolve(
-                    slug: "waei",
-                    user: try #require(
-                        try await User.query(on: app.db).filter(\.$email == "relations_officer@waei.demo").first()),
-                    on: app.db)
+                let tenant = try await demoTenant(app, "relations_officer", of: "waei")
                 // Thursday 4 March 2027, 10:00 Riyadh: seven days lands on Thursday 11 March, in Eid
                 // al-Fitr 1448 (9–12 March), and Friday–Saturday follow; the answer is due Sunday 14 March.
                 let thursday = try #require(ISO8601DateFormatter().date(from: "2027-03-04T07:00:00Z"))
@@ -350,13 +338,11 @@ extension AppTests {
                     .init(personID: person.id, channel: "phone", serviceType: "financial_aid", description: "طلب"),
                     tenant: tenant, actor: .commandLine, on: app.db, now: thursday)
                 #expect(request.answerDueOn == "2027-03-14")
-                _ = staff
             }
         }
 
         @Test func theOutboxSendsOverRealHTTPRetriesAndNeverSendsTwice() async throws {
-            let gateway = try await LoopbackGateway.start()
-            do {
+            try await LoopbackGateway.run { gateway in
                 try await withSilah { app in
                     app.useMessageProvider(
                         HTTPMessageProvider(
@@ -389,16 +375,11 @@ extension AppTests {
                     let sent = try #require(try await OutboxMessage.query(on: app.db).first())
                     #expect(sent.status == "sent" && sent.attempts == 2 && sent.providerID == "gw-1")
                 }
-            } catch {
-                try await gateway.stop()
-                throw error
             }
-            try await gateway.stop()
         }
 
         @Test func anAssociationThatWritesByEmailSendsThroughTheEmailGateway() async throws {
-            let gateway = try await LoopbackGateway.start()
-            do {
+            try await LoopbackGateway.run { gateway in
                 try await withSilah { app in
                     app.useMessageProvider(
                         HTTPMessageProvider(
@@ -423,11 +404,7 @@ extension AppTests {
                     #expect(text.hasPrefix("عزيزي المستفيد") && text.contains("We received your request \(reference)."))
                     #expect(gateway.bearerTokens == ["Bearer mail-key"])
                 }
-            } catch {
-                try await gateway.stop()
-                throw error
             }
-            try await gateway.stop()
         }
 
         @Test func emailGoesOverRealSMTPAndNeverInTheClearWhenTLSIsRequired() async throws {

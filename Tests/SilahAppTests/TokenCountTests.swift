@@ -47,9 +47,7 @@ extension AppTests {
                     try await PeopleDirectory.replaceTokens(of: person, on: app.db)
                 }
                 _ = try await DemoAccounts.install(app: app)
-                let user = try #require(
-                    try await User.query(on: app.db).filter(\.$email == "manager@waei.demo").first())
-                let tenant = try await Tenancy.resolve(slug: "waei", user: user, on: app.db)
+                let tenant = try await demoTenant(app, "manager", of: "waei")
                 let hits = try await PeopleQueries.search("محمد علي", tenant: tenant, page: 1, per: 20, on: app.db)
                 #expect(
                     hits.map(\.person.fullName) == [

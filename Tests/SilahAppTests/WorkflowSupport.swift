@@ -69,6 +69,18 @@ final class LoopbackGateway: @unchecked Sendable {
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
 
+    /// Starts a gateway, runs `body` with it, and stops it whatever happens.
+    static func run(_ body: (LoopbackGateway) async throws -> Void) async throws {
+        let gateway = try await start()
+        do {
+            try await body(gateway)
+        } catch {
+            try await gateway.stop()
+            throw error
+        }
+        try await gateway.stop()
+    }
+
     func stop() async throws {
         await server.server.shutdown()
         try await server.asyncShutdown()
@@ -127,6 +139,12 @@ struct APIStaff {
     {
         try await send(.POST, "/api/v1/requests/\(reference)/actions/\(action)", as: account, body)
     }
+}
+
+/// A demo staff member's tenant (`account@slug.demo`), as the middleware would resolve it.
+func demoTenant(_ app: Application, _ account: String, of slug: String) async throws -> Tenant {
+    let user = try #require(try await User.query(on: app.db).filter(\.$email == "\(account)@\(slug).demo").first())
+    return try await Tenancy.resolve(slug: slug, user: user, on: app.db)
 }
 
 /// An applicant whose file has everything the default service types ask for.
