@@ -23,6 +23,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(CreatePersonRecords())
     app.migrations.add(CreatePersonTokenCounts())
     app.migrations.add(CreateRequests())
+    app.migrations.add(CreatePersonNameIndex())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)

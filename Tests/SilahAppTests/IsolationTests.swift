@@ -68,7 +68,7 @@ extension AppTests {
             let today = GregorianDate.today()
             person.apply(try PersonRules.validate(draft, servedType: .beneficiary, today: today), today: today)
             try await person.create(on: app.db)
-            try await PeopleDirectory.replaceTokens(of: person, on: app.db)
+            try await PeopleDirectory.indexName(of: person, previous: nil, on: app.db)
             return try person.requireID()
         }
 

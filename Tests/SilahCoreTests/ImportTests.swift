@@ -32,6 +32,12 @@ import Testing
         #expect(CSVReader.rows("a;b\n1;2") == [["a", "b"], ["1", "2"]])
         #expect(CSVReader.rows("a\tb\n1\t2\n") == [["a", "b"], ["1", "2"]])
         #expect(CSVReader.rows("a,b\n\"line\nbreak\",2\n") == [["a", "b"], ["line\nbreak", "2"]])
+        // Old Mac line ends, an empty last field, an empty line, Arabic in and out of quotes.
+        #expect(
+            CSVReader.rows("الاسم,رقم\rسارة,\r\r\"نورة، أحمد\",٢") == [
+                ["الاسم", "رقم"], ["سارة", ""], [""], ["نورة، أحمد", "٢"],
+            ])
+        #expect(CSVReader.rows("") == [])
     }
 
     @Test func recognisesTheHeadersPeopleUse() {
@@ -49,7 +55,7 @@ import Testing
         #expect(NameSplitter.fourParts("نورة القحطاني") == ["نورة", "", "", "القحطاني"])
     }
 
-    @Test func plansOkErrorsAndDuplicatesWithSpreadsheetRowNumbers() {
+    @Test func plansOkErrorsAndDuplicatesWithSpreadsheetRowNumbers() async {
         let table = CSVReader.rows(
             """
             الاسم,رقم الهوية,الجوال,تاريخ الميلاد,ملاحظات
@@ -60,7 +66,7 @@ import Testing
             منى خالد سعد العتيبي,2000000006,0551234567,12/05/1985,
             """
         )
-        let plan = ImportPlanner.plan(
+        let plan = await ImportPlanner.plan(
             table: table, servedType: .beneficiary, today: GregorianDate(dayNumber: 20_000), consentRecorded: true)
         #expect(plan.ignoredHeaders == ["ملاحظات"])
         #expect(plan.rows.map(\.number) == [2, 3, 5, 6])
@@ -73,9 +79,9 @@ import Testing
         #expect(report[4] == "6,ok,,,,,")
     }
 
-    @Test func withoutRecordedConsentServedRowsAreRefused() {
+    @Test func withoutRecordedConsentServedRowsAreRefused() async {
         let table = [["الاسم", "رقم الهوية"], ["فاطمة علي حسن الزهراني", "1000000008"]]
-        let plan = ImportPlanner.plan(
+        let plan = await ImportPlanner.plan(
             table: table, servedType: .beneficiary, today: GregorianDate(dayNumber: 20_000), consentRecorded: false)
         #expect(plan.counts.error == 1)
     }

@@ -49,7 +49,6 @@ struct GenerateCommand: AsyncCommand {
         guard let sql = app.db as? any SQLDatabase else { return }
         let slug = association.slug
         let associationID = try association.requireID()
-        try await SQLiteTuning.forBulkWrites(app.db)
         let type = PersonType.served(by: policy).rawValue
         let today = GregorianDate.today().iso
         let batch = 2_000
@@ -57,14 +56,11 @@ struct GenerateCommand: AsyncCommand {
         while written < count {
             let size = min(batch, count - written)
             let drawn = (0..<size).map { _ in people.next() }
-            let files = drawn.map { p -> Person in
-                let file = Person(associationID: associationID)
+            let files = drawn.map { p -> PersonRow in
                 let fullName = p.nameParts.joined(separator: " ")
-                (file.type, file.status) = (type, "registered")
-                (file.firstName, file.fatherName, file.grandfatherName, file.familyName) = (
-                    p.nameParts[0], p.nameParts[1], p.nameParts[2], p.nameParts[3]
-                )
-                (file.fullName, file.nameKey) = (fullName, PersonNameKey.key(fullName))
+                var file = PersonRow(
+                    associationID: associationID, type: type, status: "registered", nameParts: p.nameParts,
+                    nameKey: PersonNameKey.key(fullName))
                 (file.nationalID, file.birthDate, file.gender, file.mobile) = (
                     p.nationalID, p.birthDate.iso, p.gender.rawValue, p.mobile
                 )
@@ -73,11 +69,14 @@ struct GenerateCommand: AsyncCommand {
                 (file.consent, file.consentDate, file.consentVersion) = (true, today, PersonRules.consentVersion)
                 return file
             }
-            try await app.db.transaction { db in try await PeopleDirectory.bulkInsert(files, on: db) }
+            try await SQLiteTuning.withBulkWriteCache(app.db) { connection in
+                try await connection.transaction { db in try await PeopleDirectory.bulkInsert(files, on: db) }
+            }
             written += size
             if written % 100_000 == 0 { context.console.print("\(written) …") }
         }
-        // Fresh statistics, so the planners pick the token index for the search.
+        // The name index in one piece, and fresh statistics for the planners.
+        try await NameIndex.optimize(on: app.db)
         try await sql.raw("ANALYZE").run()
         let seconds = Date().timeIntervalSince(started)
         context.console.print(

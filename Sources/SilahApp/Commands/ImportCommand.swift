@@ -36,7 +36,6 @@ struct ImportCommand: AsyncCommand {
             association: association, associationID: try association.requireID(), policy: policy,
             user: User(email: "cli@silah.local", name: "cli"), userID: AuditRecord.systemChain, role: .manager
         )
-        try await SQLiteTuning.forBulkWrites(app.db)
         let started = Date()
         let outcome = try await PeopleImport.run(
             data: data, tenant: tenant, actor: .commandLine, dryRun: signature.dryRun,

@@ -35,12 +35,7 @@ struct CreatePeople: AsyncMigration {
             // One file per ID in an association (several files may have none).
             .unique(on: "association_id", "national_id")
             .create()
-        try await database.schema(PersonToken.schema)
-            .id()
-            .field("association_id", .uuid, .required)
-            .field("person_id", .uuid, .required, .references(Person.schema, .id, onDelete: .cascade))
-            .field("token", .string, .required)
-            .create()
+        try await Self.createTokenTable(on: database)
         try await database.schema(Contact.schema)
             .id()
             .field("association_id", .uuid, .required, .references(Association.schema, .id, onDelete: .cascade))
@@ -61,10 +56,26 @@ struct CreatePeople: AsyncMigration {
         for statement in [
             "CREATE INDEX people_mobile ON people (association_id, mobile)",
             "CREATE INDEX people_name_key ON people (association_id, name_key)",
-            "CREATE INDEX person_tokens_lookup ON person_tokens (association_id, token, person_id)",
-            "CREATE INDEX person_tokens_person ON person_tokens (person_id, token)",
             "CREATE INDEX contacts_person ON contacts (person_id, at)",
             "CREATE INDEX contacts_association ON contacts (association_id, at)",
+        ] {
+            try await sql.raw(SQLQueryString(statement)).run()
+        }
+    }
+
+    /// The name words of PostgreSQL's search (SQLite's moved to an FTS5 index later: see
+    /// `CreatePersonNameIndex`).
+    static func createTokenTable(on database: Database) async throws {
+        try await database.schema(PersonToken.schema)
+            .id()
+            .field("association_id", .uuid, .required)
+            .field("person_id", .uuid, .required, .references(Person.schema, .id, onDelete: .cascade))
+            .field("token", .string, .required)
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        for statement in [
+            "CREATE INDEX person_tokens_lookup ON person_tokens (association_id, token, person_id)",
+            "CREATE INDEX person_tokens_person ON person_tokens (person_id, token)",
         ] {
             try await sql.raw(SQLQueryString(statement)).run()
         }

@@ -44,32 +44,22 @@ final class Person: Model, @unchecked Sendable {
 
     /// Copies a validated file in; `today` dates a newly given consent.
     func apply(_ valid: ValidPerson, today: GregorianDate) {
-        type = valid.type.rawValue
-        status = valid.status.rawValue
-        firstName = valid.nameParts[0]
-        fatherName = valid.nameParts[1]
-        grandfatherName = valid.nameParts[2]
-        familyName = valid.nameParts[3]
-        fullName = valid.fullName
-        nameKey = valid.nameKey
-        nameEn = valid.nameEn
-        nationalID = valid.nationalID?.digits
-        idExpiry = valid.idExpiry?.iso
-        birthDate = valid.birthDate?.iso
-        gender = valid.gender?.rawValue
-        nationality = valid.nationality
-        mobile = valid.mobile?.e164
-        email = valid.email
-        region = valid.region?.rawValue
-        city = valid.city
-        category = valid.category
-        householdIncome = valid.householdIncome
-        familySize = valid.familySize
-        if valid.consent && (consentDate == nil || !consent) {
-            consentDate = today.iso
-            consentVersion = PersonRules.consentVersion
+        // The columns as a new file would have them (`PersonRow` is the one place that says how a
+        // validated file is stored); a consent already on file keeps its date and wording version.
+        let row = PersonRow(valid, associationID: $association.id, today: today)
+        (type, status, fullName, nameKey, nameEn) = (row.type, row.status, row.fullName, row.nameKey, row.nameEn)
+        (firstName, fatherName, grandfatherName, familyName) = (
+            row.nameParts[0], row.nameParts[1], row.nameParts[2], row.nameParts[3]
+        )
+        (nationalID, idExpiry, birthDate, gender, nationality) = (
+            row.nationalID, row.idExpiry, row.birthDate, row.gender, row.nationality
+        )
+        (mobile, email, region, city, category) = (row.mobile, row.email, row.region, row.city, row.category)
+        (householdIncome, familySize) = (row.householdIncome, row.familySize)
+        if row.consent && (consentDate == nil || !consent) {
+            (consentDate, consentVersion) = (row.consentDate, row.consentVersion)
         }
-        consent = valid.consent
+        consent = row.consent
     }
 
     /// The values audit records compare, by field.

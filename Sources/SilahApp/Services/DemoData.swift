@@ -152,7 +152,7 @@ enum DemoData {
             (file.householdIncome, file.familySize) = (Double(p.householdIncome), max(p.familySize, 1))
             (file.consent, file.consentDate, file.consentVersion) = (true, today.iso, PersonRules.consentVersion)
             try await file.create(on: app.db)
-            try await PeopleDirectory.replaceTokens(of: file, on: app.db)
+            try await PeopleDirectory.indexName(of: file, previous: nil, on: app.db)
             for type in DocumentType.allCases where type != .other && type != .medicalReport && type != .bankStatement {
                 let key = "demo/\(UUID().uuidString).png"
                 try app.files.write(png, key: key)

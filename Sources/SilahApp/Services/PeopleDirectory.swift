@@ -34,7 +34,7 @@ enum PeopleDirectory {
         try await db.transaction { db in
             person.apply(valid, today: GregorianDate.today())
             try await person.create(on: db)
-            try await replaceTokens(of: person, on: db)
+            try await indexName(of: person, previous: nil, on: db)
             let changes = person.auditValues.mapValues { AuditEvent.FieldChange(before: nil, after: $0) }
             try await AuditLog.record(
                 AuditEvent(
@@ -60,10 +60,11 @@ enum PeopleDirectory {
         }
         if !sameID.isEmpty { return .duplicates(sameID, blocking: true) }
         let before = person.auditValues
+        let previousNameKey = person.nameKey
         try await db.transaction { db in
             person.apply(valid, today: GregorianDate.today())
             try await person.save(on: db)
-            try await replaceTokens(of: person, on: db)
+            try await indexName(of: person, previous: previousNameKey, on: db)
             let after = person.auditValues
             var changes: [String: AuditEvent.FieldChange] = [:]
             for key in Set(before.keys).union(after.keys) where before[key] != after[key] {
@@ -80,25 +81,19 @@ enum PeopleDirectory {
         return .saved(person)
     }
 
-    static func replaceTokens(of person: Person, on db: Database) async throws {
-        let id = try person.requireID()
-        try await removeTokens(of: person, on: db)
-        let tokens = NameTokens.of(nameKey: person.nameKey)
-        for token in tokens {
-            try await PersonToken(associationID: person.$association.id, personID: id, token: token).create(on: db)
-        }
-        try await TokenCounts.adjust(
-            person.$association.id, by: Dictionary(tokens.map { ($0, 1) }, uniquingKeysWith: +), on: db)
+    /// Brings the name index in step with the person's saved name key; `previous` is the key the
+    /// index holds for them (`nil` for a new file).
+    static func indexName(of person: Person, previous: String?, on db: Database) async throws {
+        try await NameIndex.change(
+            person: try person.requireID(), association: person.$association.id, from: previous, to: person.nameKey,
+            on: db)
     }
 
-    /// Deletes a person's tokens and takes them off the counts.
-    static func removeTokens(of person: Person, on db: Database) async throws {
-        let id = try person.requireID()
-        let old = try await PersonToken.query(on: db).filter(\.$person.$id == id).all().map(\.token)
-        guard !old.isEmpty else { return }
-        try await PersonToken.query(on: db).filter(\.$person.$id == id).delete()
-        try await TokenCounts.adjust(
-            person.$association.id, by: Dictionary(old.map { ($0, -1) }, uniquingKeysWith: +), on: db)
+    /// Takes a person off the name index, before their file is deleted.
+    static func unindexName(of person: Person, on db: Database) async throws {
+        try await NameIndex.change(
+            person: try person.requireID(), association: person.$association.id, from: person.nameKey, to: nil, on: db
+        )
     }
 
     /// Files that may be the same person: same ID (certain), same name key and birth date (probable),
@@ -117,51 +112,6 @@ enum PeopleDirectory {
                 keys.likelihood(against: person.keys).map { Duplicate(person: person, likelihood: $0) }
             }
             .sorted { $0.likelihood < $1.likelihood }
-    }
-}
-
-extension PeopleDirectory {
-    /// Writes many new files and their search tokens with multi-row inserts: the path for imports
-    /// and generated data, where one statement per row would be far too slow.
-    static func bulkInsert(_ people: [Person], on db: Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        let now = Date()
-        for chunk in people.chunked(into: 400) {
-            let insertPeople = sql.insert(into: Person.schema).columns(
-                "id", "association_id", "type", "status", "first_name", "father_name", "grandfather_name",
-                "family_name",
-                "full_name", "name_key", "name_en", "national_id", "id_expiry", "birth_date", "gender", "nationality",
-                "mobile", "email", "region", "city", "category", "household_income", "family_size", "consent",
-                "consent_date", "consent_version", "created_at", "updated_at"
-            )
-            let insertTokens = sql.insert(into: PersonToken.schema).columns(
-                "id", "association_id", "person_id", "token")
-            var counts: [UUID: [String: Int]] = [:]
-            for person in chunk {
-                let id = person.id ?? UUID()
-                person.id = id
-                let association = person.$association.id
-                insertPeople.values(
-                    SQLBind(id), SQLBind(association), SQLBind(person.type), SQLBind(person.status),
-                    SQLBind(person.firstName), SQLBind(person.fatherName), SQLBind(person.grandfatherName),
-                    SQLBind(person.familyName), SQLBind(person.fullName), SQLBind(person.nameKey),
-                    SQLBind(person.nameEn),
-                    SQLBind(person.nationalID), SQLBind(person.idExpiry), SQLBind(person.birthDate),
-                    SQLBind(person.gender),
-                    SQLBind(person.nationality), SQLBind(person.mobile), SQLBind(person.email), SQLBind(person.region),
-                    SQLBind(person.city), SQLBind(person.category), SQLBind(person.householdIncome),
-                    SQLBind(person.familySize), SQLBind(person.consent), SQLBind(person.consentDate),
-                    SQLBind(person.consentVersion), SQLBind(now), SQLBind(now)
-                )
-                for token in NameTokens.of(nameKey: person.nameKey) {
-                    insertTokens.values(SQLBind(UUID()), SQLBind(association), SQLBind(id), SQLBind(token))
-                    counts[association, default: [:]][token, default: 0] += 1
-                }
-            }
-            try await insertPeople.run()
-            try await insertTokens.run()
-            for (association, deltas) in counts { try await TokenCounts.adjust(association, by: deltas, on: db) }
-        }
     }
 }
 
@@ -191,17 +141,32 @@ enum PeopleQueries {
             return try await tenant.query(Person.self, on: db).filter(\.$mobile == e164).sort(\.$fullName)
                 .range(offset..<(offset + per)).all().map { Hit(person: $0, match: "mobile") }
         case .name(let words):
-            let ids = try await matchingNameIDs(words, tenant: tenant, limit: offset + per, on: db)
-            guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+            guard let sql = db as? any SQLDatabase else { return [] }
+            // At most this many people matching every word are ranked; a page past them is empty.
+            let candidates = min(max(offset + per, 1) * 4, 2000)
+            var query: SQLQueryString =
+                "SELECT * FROM people WHERE association_id = \(bind: tenant.associationID) AND "
+            switch NameIndex.kind(of: db) {
+            case .fts5:
+                guard
+                    let match = try await NameIndex.matchExpression(
+                        words, association: tenant.associationID, on: db)
+                else { return [] }
+                query +=
+                    "name_row IN (SELECT rowid FROM person_names WHERE person_names MATCH \(bind: match) LIMIT \(literal: candidates))"
+            case .tokenTable:
+                let ids = try await matchingNameIDs(words, tenant: tenant, limit: candidates, on: db)
+                guard !ids.isEmpty else { return [] }
+                query += "id IN ("
+                for (index, id) in ids.enumerated() { query += (index == 0 ? "" : ", ") + "\(bind: id)" }
+                query += ")"
+            }
             // Ranked in SQL so only the page's rows are fetched and decoded (decoding a file is most
             // of a search's time): the whole name, then names that start with it, then names that
             // start with the first word, then the rest; by name within each.
             let key = words.joined(separator: " ")
             let first = words[0] + " "
-            var query: SQLQueryString =
-                "SELECT * FROM people WHERE association_id = \(bind: tenant.associationID) AND id IN ("
-            for (index, id) in ids.enumerated() { query += (index == 0 ? "" : ", ") + "\(bind: id)" }
-            query += ") ORDER BY CASE WHEN name_key = \(bind: key) THEN 0"
+            query += " ORDER BY CASE WHEN name_key = \(bind: key) THEN 0"
             query += " WHEN substr(name_key, 1, \(literal: key.unicodeScalars.count)) = \(bind: key) THEN 1"
             query +=
                 " WHEN substr(name_key, 1, \(literal: first.unicodeScalars.count)) = \(bind: first) THEN 2 ELSE 3 END,"
@@ -210,7 +175,8 @@ enum PeopleQueries {
         }
     }
 
-    /// Ids of people with a token equal to every word but the last, and a token starting with the last.
+    /// Ids of people with a token equal to every word but the last, and a token starting with the
+    /// last, from PostgreSQL's `person_tokens`; at most `limit`.
     ///
     /// The query starts from the rarest word (the token counts tell which) and
     /// checks the other words person by person through the `(person_id, token)` index, so a common
@@ -243,7 +209,7 @@ enum PeopleQueries {
             query +=
                 " AND EXISTS (SELECT 1 FROM person_tokens p WHERE p.person_id = d.person_id AND p.token = \(bind: word))"
         }
-        query += " LIMIT \(literal: min(max(limit, 1) * 4, 2000))"
+        query += " LIMIT \(literal: limit)"
         struct Row: Decodable { let id: UUID }
         return try await sql.raw(query).all(decoding: Row.self).map(\.id)
     }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import SilahCore
 import Vapor
 
@@ -23,70 +24,213 @@ enum PeopleImport {
 
     static func run(
         data: Data,
-        mapping: [Int: ImportColumn]? = nil,
+        mapping explicit: [Int: ImportColumn]? = nil,
         tenant: Tenant,
         actor: AuditActor,
         dryRun: Bool,
         consentRecorded: Bool,
         on db: Database
     ) async throws -> Outcome {
-        let (rows, encoding) = try table(from: data)
-        let today = GregorianDate.today()
-        var plan = ImportPlanner.plan(
-            table: rows, mapping: mapping, servedType: .served(by: tenant.policy), today: today,
-            consentRecorded: consentRecorded
-        )
-        try await markExisting(&plan, tenant: tenant, on: db)
-        let valid = plan.valid.map(\.1)
-        guard !dryRun, !valid.isEmpty else { return Outcome(plan: plan, encoding: encoding, written: 0) }
-        let rowCount = plan.rows.count
-        try await db.transaction { db in
-            var people: [Person] = []
-            people.reserveCapacity(valid.count)
-            for person in valid {
-                let file = Person(associationID: tenant.associationID)
-                file.id = UUID()
-                file.apply(person, today: today)
-                people.append(file)
-            }
-            try await PeopleDirectory.bulkInsert(people, on: db)
-            try await AuditLog.record(
-                AuditEvent(
-                    action: "people_imported", subjectType: "import",
-                    subjectID: Secrets.sha256Hex(data).prefix(16).description,
-                    changes: [
-                        "rows": .init(before: nil, after: String(rowCount)),
-                        "written": .init(before: nil, after: String(people.count)),
-                    ]
-                ),
-                by: actor, in: tenant.associationID, on: db
-            )
+        let (table, encoding) = try table(from: data)
+        guard let headers = table.first else {
+            return Outcome(plan: ImportPlan(rows: [], mapping: [:], ignoredHeaders: []), encoding: encoding, written: 0)
         }
-        return Outcome(plan: plan, encoding: encoding, written: valid.count)
+        let mapping = explicit ?? ImportPlanner.mapping(headers: headers)
+        let pipeline = Pipeline(
+            table: table, mapping: mapping, tenant: tenant, consentRecorded: consentRecorded,
+            today: GregorianDate.today())
+        let rows: [ImportPlan.Row]
+        if dryRun {
+            rows = try await pipeline.run(writingOn: nil, readingOn: db)
+        } else {
+            let fingerprint = Secrets.sha256Hex(data).prefix(16).description
+            rows = try await SQLiteTuning.withBulkWriteCache(db) { connection in
+                try await connection.transaction { db in
+                    let rows = try await pipeline.run(writingOn: db, readingOn: db)
+                    let written = rows.count { if case .ok = $0.outcome { true } else { false } }
+                    // An import that adds nothing (a file run twice) leaves nothing behind.
+                    guard written > 0 else { return rows }
+                    try await AuditLog.record(
+                        AuditEvent(
+                            action: "people_imported", subjectType: "import", subjectID: fingerprint,
+                            changes: [
+                                "rows": .init(before: nil, after: String(rows.count)),
+                                "written": .init(before: nil, after: String(written)),
+                            ]
+                        ),
+                        by: actor, in: tenant.associationID, on: db
+                    )
+                    return rows
+                }
+            }
+        }
+        let plan = ImportPlan(
+            rows: rows, mapping: mapping, ignoredHeaders: ImportPlanner.ignoredHeaders(headers, mapping: mapping))
+        return Outcome(plan: plan, encoding: encoding, written: dryRun ? 0 : plan.counts.ok)
+    }
+
+    /// An import in parts of 20,000 rows: while SQLite writes one part, the next is checked on the
+    /// other core, compared with the rows before it and made ready to write (`PeopleBatch`). Then
+    /// it is compared with the existing files and written; all inside the caller's one transaction.
+    private struct Pipeline: Sendable {
+        let table: [[String]]
+        let mapping: [Int: ImportColumn]
+        let tenant: Tenant
+        let consentRecorded: Bool
+        let today: GregorianDate
+
+        static let part = 20_000
+
+        struct Part: Sendable {
+            var rows: [ImportPlan.Row]
+            /// The rows seen so far, this part's included.
+            let duplicates: ImportPlanner.FileDuplicates
+            /// The part's valid rows ready to write; `nil` on a dry run.
+            let batch: PeopleBatch?
+        }
+
+        /// Checks `cells` and marks rows that repeat earlier ones; with `firstRow`, prepares the
+        /// valid rows for writing, numbered from there.
+        func prepare(
+            _ cells: ArraySlice<[String]>, after duplicates: ImportPlanner.FileDuplicates, firstRow: Int?,
+            sqlite: Bool
+        ) async -> Part {
+            var rows = await ImportPlanner.checkConcurrently(
+                cells, mapping: mapping, servedType: .served(by: tenant.policy), today: today,
+                consentRecorded: consentRecorded)
+            var duplicates = duplicates
+            duplicates.mark(&rows)
+            guard let firstRow else { return Part(rows: rows, duplicates: duplicates, batch: nil) }
+            return Part(
+                rows: rows, duplicates: duplicates, batch: await batch(rows, firstRow: firstRow, sqlite: sqlite))
+        }
+
+        func batch(_ rows: [ImportPlan.Row], firstRow: Int, sqlite: Bool) async -> PeopleBatch {
+            let (associationID, today) = (tenant.associationID, today)
+            let valid = await rows.compactMap { row -> ValidPerson? in
+                if case .ok(let person) = row.outcome { person } else { nil }
+            }.concurrentMap { PersonRow($0, associationID: associationID, today: today) }
+            var generator = TimeOrderedIDs()
+            let ids = valid.map { _ in generator.next() }
+            return await PeopleBatch.prepare(valid, ids: ids, firstRow: firstRow, sqlite: sqlite)
+        }
+
+        /// The report's rows; the valid ones written on `writer` unless it is `nil` (a dry run).
+        func run(writingOn writer: Database?, readingOn db: Database) async throws -> [ImportPlan.Row] {
+            let parts = stride(from: 1, to: table.count, by: Self.part).map {
+                table[$0..<min($0 + Self.part, table.count)]
+            }
+            guard let first = parts.first else { return [] }
+            let sqlite = writer.map { NameIndex.kind(of: $0) == .fts5 } ?? false
+            let firstRow: Int? =
+                if let writer { sqlite ? try await NameIndex.nextRow(on: writer as! any SQLDatabase) : 0 } else { nil }
+            var report: [ImportPlan.Row] = []
+            var next = Task {
+                await prepare(first, after: ImportPlanner.FileDuplicates(), firstRow: firstRow, sqlite: sqlite)
+            }
+            for index in parts.indices {
+                var part = await next.value
+                if index + 1 < parts.count {
+                    let (cells, seen) = (parts[index + 1], part.duplicates)
+                    let nextRow = part.batch.map { $0.firstRow + $0.people.count }
+                    next = Task { await prepare(cells, after: seen, firstRow: nextRow, sqlite: sqlite) }
+                }
+                let valid = part.rows.count { if case .ok = $0.outcome { true } else { false } }
+                // A row still `ok` here repeats no earlier row of the file, so it cannot match one
+                // written from an earlier part: the files it is compared with are those from before.
+                try await PeopleImport.markExisting(&part.rows, tenant: tenant, on: db)
+                if let writer, var batch = part.batch {
+                    if part.rows.count(where: { if case .ok = $0.outcome { true } else { false } }) != valid {
+                        // Some rows are existing files after all: prepared again without them.
+                        batch = await self.batch(part.rows, firstRow: batch.firstRow, sqlite: sqlite)
+                    }
+                    try await PeopleDirectory.insert(batch, on: writer)
+                }
+                report += part.rows
+            }
+            return report
+        }
+    }
+
+    /// The columns of an existing file that duplicate detection compares.
+    struct Existing: Decodable {
+        let id: UUID
+        let national_id: String?
+        let name_key: String
+        let birth_date: String?
+        let mobile: String?
+
+        var keys: PersonKeys {
+            PersonKeys(
+                nationalID: national_id, nameKey: name_key,
+                birthDate: birth_date.flatMap { try? GregorianDate(iso: $0) }, mobile: mobile)
+        }
+    }
+
+    /// SQLite: the existing files with a row's ID, or with its name key and its birth date or
+    /// mobile, in three statements that walk the rows (passed as JSON) and seek each in an index.
+    /// Files that share only a common name are not read: an import does not stop on those.
+    private static func existingSQLite(_ people: [ValidPerson], tenant: Tenant, on sql: any SQLDatabase)
+        async throws -> [Existing]
+    {
+        let ids = people.compactMap { $0.nationalID?.digits }
+        let byBirth = people.compactMap { person in person.birthDate.map { [person.nameKey, $0.iso] } }
+        let byMobile = people.compactMap { person in person.mobile.map { [person.nameKey, $0.e164] } }
+        let columns = "p.id, p.national_id, p.name_key, p.birth_date, p.mobile"
+        let association = tenant.associationID
+        func json(_ values: [[String]]) -> String {
+            "[" + values.map { "[" + list($0) + "]" }.joined(separator: ",") + "]"
+        }
+        func json(_ values: [String]) -> String { "[" + list(values) + "]" }
+        func list(_ values: [String]) -> String { values.map(jsonString).joined(separator: ",") }
+        var found = try await sql.raw(
+            "SELECT \(unsafeRaw: columns) FROM json_each(\(bind: json(ids))) AS j CROSS JOIN people AS p WHERE p.association_id = \(bind: association) AND p.national_id = j.value"
+        ).all(decoding: Existing.self)
+        found += try await sql.raw(
+            "SELECT \(unsafeRaw: columns) FROM json_each(\(bind: json(byBirth))) AS j CROSS JOIN people AS p WHERE p.association_id = \(bind: association) AND p.name_key = j.value ->> 0 AND p.birth_date = j.value ->> 1"
+        ).all(decoding: Existing.self)
+        found += try await sql.raw(
+            "SELECT \(unsafeRaw: columns) FROM json_each(\(bind: json(byMobile))) AS j CROSS JOIN people AS p WHERE p.association_id = \(bind: association) AND p.mobile = j.value ->> 1 AND p.name_key = j.value ->> 0"
+        ).all(decoding: Existing.self)
+        return found
     }
 
     /// Turns rows that are certain or probable duplicates of existing files into `duplicate` rows.
-    private static func markExisting(_ plan: inout ImportPlan, tenant: Tenant, on db: Database) async throws {
-        let candidates = plan.valid
-        guard !candidates.isEmpty else { return }
-        var existingByID: [String: Person] = [:]
-        let ids = candidates.compactMap { $0.1.nationalID?.digits }
-        for chunk in ids.chunked(into: 500) {
-            for person in try await tenant.query(Person.self, on: db).filter(\.$nationalID ~~ chunk).all() {
-                if let id = person.nationalID { existingByID[id] = person }
-            }
+    /// Reads only the compared columns of the files that share an ID or a name key with a row.
+    fileprivate static func markExisting(_ rows: inout [ImportPlan.Row], tenant: Tenant, on db: Database) async throws {
+        let candidates = rows.compactMap { row -> (Int, ValidPerson)? in
+            if case .ok(let person) = row.outcome { (row.number, person) } else { nil }
         }
-        var existingByName: [String: [Person]] = [:]
-        let names = Array(Set(candidates.map { $0.1.keys.nameKey }))
-        for chunk in names.chunked(into: 500) {
-            for person in try await tenant.query(Person.self, on: db).filter(\.$nameKey ~~ chunk).all() {
-                existingByName[person.nameKey, default: []].append(person)
+        guard !candidates.isEmpty, let sql = db as? any SQLDatabase else { return }
+        let found: [Existing]
+        if NameIndex.kind(of: db) == .fts5 {
+            found = try await existingSQLite(candidates.map(\.1), tenant: tenant, on: sql)
+        } else {
+            var rows: [Existing] = []
+            let ids = candidates.compactMap { $0.1.nationalID?.digits }
+            let names = Array(Set(candidates.map { $0.1.keys.nameKey }))
+            for (column, values) in [("national_id", ids), ("name_key", names)] {
+                for chunk in values.chunked(into: 500) {
+                    var query: SQLQueryString =
+                        "SELECT id, national_id, name_key, birth_date, mobile FROM people WHERE association_id = \(bind: tenant.associationID) AND \(ident: column) IN ("
+                    for (index, value) in chunk.enumerated() { query += (index == 0 ? "" : ", ") + "\(bind: value)" }
+                    query += ")"
+                    rows += try await sql.raw(query).all(decoding: Existing.self)
+                }
             }
+            found = rows
         }
-        for index in plan.rows.indices {
-            guard case .ok(let person) = plan.rows[index].outcome else { continue }
+        guard !found.isEmpty else { return }
+        var existingByID: [String: Existing] = [:]
+        var existingByName: [String: [Existing]] = [:]
+        for person in found {
+            if let id = person.national_id { existingByID[id] = person }
+            existingByName[person.name_key, default: []].append(person)
+        }
+        for index in rows.indices {
+            guard case .ok(let person) = rows[index].outcome else { continue }
             let keys = person.keys
-            let match: (Person, DuplicateLikelihood)? =
+            let match: (Existing, DuplicateLikelihood)? =
                 if let id = keys.nationalID, let existing = existingByID[id] {
                     (existing, .certain)
                 } else {
@@ -95,10 +239,28 @@ enum PeopleImport {
                         .first { $0.1 != .possible }
                 }
             if let (existing, likelihood) = match {
-                plan.rows[index].outcome = .duplicate(ofRow: nil, ofFile: existing.id?.uuidString, likelihood)
+                rows[index].outcome = .duplicate(ofRow: nil, ofFile: existing.id.uuidString, likelihood)
             }
         }
     }
+}
+
+/// `text` as a JSON string literal.
+func jsonString(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"" + text + "\"" }
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case _ where scalar.value < 0x20:
+            out +=
+                "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                + String(scalar.value, radix: 16)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
 }
 
 extension Array {

@@ -1,14 +1,28 @@
 import Fluent
 import SQLKit
 
-/// Settings for a command-line process that writes a great deal at once (import, generate).
+/// Settings for writing a great deal at once (an import, generated data).
 enum SQLiteTuning {
-    /// A 256 MiB page cache instead of SQLite's 2 MiB, so one import touching the people and token
-    /// indexes of a large file does not read the same pages again and again. The server keeps the
-    /// default, to stay small while searching.
-    static func forBulkWrites(_ db: Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA cache_size = -262144").run()
-        try await sql.raw("PRAGMA temp_store = MEMORY").run()
+    /// Runs `body` on one connection with a 256 MiB page cache instead of SQLite's 2 MiB, so one
+    /// transaction touching the people indexes of a large file neither reads the same pages again
+    /// and again nor spills dirty pages to the log before it commits; then gives the memory back.
+    /// The pragma is per connection, hence the one connection. On PostgreSQL, just `body`.
+    static func withBulkWriteCache<T: Sendable>(
+        _ db: Database, _ body: @escaping @Sendable (Database) async throws -> T
+    ) async throws -> T {
+        guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else { return try await body(db) }
+        return try await db.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            try await sql.raw("PRAGMA cache_size = -262144").run()
+            try await sql.raw("PRAGMA temp_store = MEMORY").run()
+            do {
+                let result = try await body(connection)
+                try await sql.raw("PRAGMA cache_size = -2000").run()
+                return result
+            } catch {
+                try? await sql.raw("PRAGMA cache_size = -2000").run()
+                throw error
+            }
+        }
     }
 }

@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// The per-association counts of name tokens, kept in step with `person_tokens` in the same
-/// transaction by the only code that writes tokens (`PeopleDirectory`).
+/// The per-association counts of name words, kept in step with the name index in the same
+/// transaction by `NameIndex`.
 enum TokenCounts {
     /// Adds `deltas` (token → change) to the counts, creating rows as needed. The upsert reads the
     /// same on SQLite and PostgreSQL.
@@ -34,6 +34,17 @@ enum TokenCounts {
         }
         return Dictionary(
             try await sql.raw(query).all(decoding: Row.self).map { ($0.token, $0.count) }, uniquingKeysWith: +)
+    }
+
+    /// The words people carry that start with `prefix`, most common first; at most `limit`.
+    static func words(startingWith prefix: String, in association: UUID, limit: Int, on db: Database) async throws
+        -> [String]
+    {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        struct Row: Decodable { let token: String }
+        return try await sql.raw(
+            "SELECT token FROM person_token_counts WHERE association_id = \(bind: association) AND token >= \(bind: prefix) AND token < \(bind: prefix + "\u{10FFFF}") AND count > 0 ORDER BY count DESC LIMIT \(literal: limit)"
+        ).all(decoding: Row.self).map(\.token)
     }
 
     /// How many token entries start with `prefix`.

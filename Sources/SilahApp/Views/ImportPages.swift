@@ -110,7 +110,7 @@ enum ImportPages {
         let (table, encoding) = try PeopleImport.table(from: data)
         let headers = table.first ?? []
         let chosen = mapping ?? ImportPlanner.mapping(headers: headers)
-        var plan = ImportPlanner.plan(
+        var plan = await ImportPlanner.plan(
             table: table, mapping: chosen, servedType: .served(by: tenant.policy), today: GregorianDate.today(),
             consentRecorded: consentRecorded
         )

@@ -51,7 +51,14 @@ public struct GregorianDate: Sendable, Hashable, Comparable, Codable, CustomStri
         try self.init(year: year, month: month, day: day)
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String {
+        // Built by hand: `String(format:)` goes through `vfprintf`, and imports format a date per row.
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
     public var description: String { iso }
 
     /// 0 = Sunday … 6 = Saturday.
@@ -88,7 +95,7 @@ public struct GregorianDate: Sendable, Hashable, Comparable, Codable, CustomStri
 enum ISODateParts {
     /// Splits `YYYY-MM-DD` (Arabic-Indic digits allowed) into numbers.
     static func parse(_ text: String) throws(CalendarError) -> (Int, Int, Int) {
-        let parts = Digits.asciiDigits(text.trimmingCharacters(in: .whitespaces)).split(
+        let parts = Digits.asciiDigits(text.trimmed).split(
             separator: "-",
             omittingEmptySubsequences: false
         )

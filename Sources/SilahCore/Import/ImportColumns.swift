@@ -73,13 +73,13 @@ public enum NameSplitter {
     public static func fourParts(_ fullName: String) -> [String] {
         var words: [String] = []
         var pending: String?
-        for word in fullName.split(whereSeparator: \.isWhitespace).map(String.init) {
+        for word in fullName.words {
             let normalized = ArabicNormalizer.normalize(word)
-            if ["بن", "بنت", "ابن"].contains(normalized) && !words.isEmpty { continue }
+            if normalized.isOne(of: PersonNameKey.lineageWords) && !words.isEmpty { continue }
             if let prefix = pending {
                 words.append(prefix + " " + word)
                 pending = nil
-            } else if ["عبد", "ابو"].contains(normalized) {
+            } else if normalized.isOne(of: PersonNameKey.prefixWords) {
                 pending = word
             } else {
                 words.append(word)

@@ -21,6 +21,12 @@ public struct ImportPlan: Sendable {
     /// Headers Silah did not recognise, left out of the import.
     public let ignoredHeaders: [String]
 
+    public init(rows: [Row], mapping: [Int: ImportColumn], ignoredHeaders: [String]) {
+        self.rows = rows
+        self.mapping = mapping
+        self.ignoredHeaders = ignoredHeaders
+    }
+
     public var valid: [(Int, ValidPerson)] {
         rows.compactMap { row in if case .ok(let person) = row.outcome { (row.number, person) } else { nil } }
     }
@@ -50,49 +56,114 @@ public enum ImportPlanner {
         return mapping
     }
 
-    /// Plans the import of `table` (the header row first). `consentRecorded` says the association
-    /// holds these people's signed consent, for sheets that have no consent column.
+    /// Plans the import of `table` (the header row first), the rows checked on every core.
+    /// `consentRecorded` says the association holds these people's signed consent, for sheets
+    /// that have no consent column.
     public static func plan(
         table: [[String]],
         mapping explicit: [Int: ImportColumn]? = nil,
         servedType: PersonType,
         today: GregorianDate,
         consentRecorded: Bool
-    ) -> ImportPlan {
+    ) async -> ImportPlan {
         guard let headers = table.first else { return ImportPlan(rows: [], mapping: [:], ignoredHeaders: []) }
         let mapping = explicit ?? self.mapping(headers: headers)
-        let ignored = headers.enumerated().filter { mapping[$0.offset] == nil && !$0.element.trimmed.isEmpty }.map(
-            \.element)
-        var rows: [ImportPlan.Row] = []
-        var byID: [String: Int] = [:]
-        var byNameAndBirth: [String: Int] = [:]
-        var byNameAndMobile: [String: Int] = [:]
-        for (offset, cells) in table.dropFirst().enumerated() {
-            let number = offset + 2
-            if cells.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+        var rows = await checkConcurrently(
+            table[1...], mapping: mapping, servedType: servedType, today: today, consentRecorded: consentRecorded)
+        var duplicates = FileDuplicates()
+        duplicates.mark(&rows)
+        return ImportPlan(rows: rows, mapping: mapping, ignoredHeaders: ignoredHeaders(headers, mapping: mapping))
+    }
+
+    /// Headers Silah did not recognise and that are not blank.
+    public static func ignoredHeaders(_ headers: [String], mapping: [Int: ImportColumn]) -> [String] {
+        headers.enumerated().filter { mapping[$0.offset] == nil && !$0.element.trimmed.isEmpty }.map(\.element)
+    }
+
+    /// `check` on every core: checking is most of an import's work and each row stands alone.
+    public static func checkConcurrently(
+        _ rows: ArraySlice<[String]>, mapping: [Int: ImportColumn], servedType: PersonType, today: GregorianDate,
+        consentRecorded: Bool
+    ) async -> [ImportPlan.Row] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = max(1_000, (rows.count + cores - 1) / cores)
+        let slices = stride(from: rows.startIndex, to: rows.endIndex, by: size).map {
+            rows[$0..<min($0 + size, rows.endIndex)]
+        }
+        return await withTaskGroup(of: (Int, [ImportPlan.Row]).self) { group in
+            for (index, slice) in slices.enumerated() {
+                group.addTask {
+                    let checked = check(
+                        slice, mapping: mapping, servedType: servedType, today: today,
+                        consentRecorded: consentRecorded)
+                    return (index, checked)
+                }
+            }
+            var parts = [[ImportPlan.Row]](repeating: [], count: slices.count)
+            for await (index, checked) in group { parts[index] = checked }
+            return parts.flatMap { $0 }
+        }
+    }
+
+    /// Each non-empty row checked on its own: `ok` or `error`. Rows are numbered as the sheet
+    /// numbers them, from their index in the whole table (the header, index 0, is row 1).
+    public static func check(
+        _ rows: ArraySlice<[String]>, mapping: [Int: ImportColumn], servedType: PersonType, today: GregorianDate,
+        consentRecorded: Bool
+    ) -> [ImportPlan.Row] {
+        var checked: [ImportPlan.Row] = []
+        checked.reserveCapacity(rows.count)
+        for index in rows.indices {
+            let cells = rows[index]
+            if cells.allSatisfy({ $0.unicodeScalars.allSatisfy(\.isTrimmable) }) { continue }
             let draft = self.draft(cells, mapping: mapping, consentRecorded: consentRecorded)
             do {
                 let person = try PersonRules.validate(draft, servedType: servedType, today: today)
+                checked.append(.init(number: index + 1, outcome: .ok(person)))
+            } catch {
+                checked.append(.init(number: index + 1, outcome: .error(error.fields)))
+            }
+        }
+        return checked
+    }
+
+    /// Finds rows that repeat an earlier row's person — same ID (certain), or same name with the
+    /// same birth date or mobile (probable) — fed the rows in order, in one go or in parts.
+    public struct FileDuplicates: Sendable {
+        // Keyed by bytes: hashing an Arabic `String` normalises it first, and these are normalised.
+        private var byID: [String: Int] = [:]
+        private var byNameAndBirth: [Bytes: Int] = [:]
+        private var byNameAndMobile: [Bytes: Int] = [:]
+
+        private struct Bytes: Hashable {
+            let bytes: [UInt8]
+            init(_ text: String) { bytes = Array(text.utf8) }
+            func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        }
+
+        public init() {}
+
+        /// Turns `ok` rows that repeat an earlier row into `duplicate` rows.
+        public mutating func mark(_ rows: inout [ImportPlan.Row]) {
+            for index in rows.indices {
+                guard case .ok(let person) = rows[index].outcome else { continue }
+                let number = rows[index].number
                 let keys = person.keys
-                let nameBirth = keys.birthDate.map { keys.nameKey + "|" + $0.iso }
-                let nameMobile = keys.mobile.map { keys.nameKey + "|" + $0 }
+                let nameBirth = keys.birthDate.map { Bytes(keys.nameKey + "|" + $0.iso) }
+                let nameMobile = keys.mobile.map { Bytes(keys.nameKey + "|" + $0) }
                 if let id = keys.nationalID, let first = byID[id] {
-                    rows.append(.init(number: number, outcome: .duplicate(ofRow: first, ofFile: nil, .certain)))
+                    rows[index].outcome = .duplicate(ofRow: first, ofFile: nil, .certain)
                 } else if let key = nameBirth, let first = byNameAndBirth[key] {
-                    rows.append(.init(number: number, outcome: .duplicate(ofRow: first, ofFile: nil, .probable)))
+                    rows[index].outcome = .duplicate(ofRow: first, ofFile: nil, .probable)
                 } else if let key = nameMobile, let first = byNameAndMobile[key] {
-                    rows.append(.init(number: number, outcome: .duplicate(ofRow: first, ofFile: nil, .probable)))
+                    rows[index].outcome = .duplicate(ofRow: first, ofFile: nil, .probable)
                 } else {
-                    rows.append(.init(number: number, outcome: .ok(person)))
                     if let id = keys.nationalID { byID[id] = number }
                     if let key = nameBirth { byNameAndBirth[key] = number }
                     if let key = nameMobile { byNameAndMobile[key] = number }
                 }
-            } catch {
-                rows.append(.init(number: number, outcome: .error(error.fields)))
             }
         }
-        return ImportPlan(rows: rows, mapping: mapping, ignoredHeaders: ignored)
     }
 
     static func draft(_ cells: [String], mapping: [Int: ImportColumn], consentRecorded: Bool) -> PersonDraft {

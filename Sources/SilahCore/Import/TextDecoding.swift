@@ -55,69 +55,75 @@ public enum TextDecoding {
 /// a comma, semicolon or tab between fields (whichever the header line uses).
 public enum CSVReader {
     public static func rows(_ text: String) -> [[String]] {
-        let delimiter = detectDelimiter(text)
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { rows(bytes: $0) } ?? []
+    }
+
+    /// Byte by byte: every character that ends a field or a line is ASCII, so the UTF-8 bytes
+    /// between them are whole fields, turned into strings in one step.
+    static func rows(bytes: UnsafeBufferPointer<UInt8>) -> [[String]] {
+        let (quote, cr, lf): (UInt8, UInt8, UInt8) = (0x22, 0x0D, 0x0A)
+        let delimiter = detectDelimiter(bytes)
         var rows: [[String]] = []
         var row: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let scalar = pending {
-                pending = nil
-                return scalar
-            }
-            return iterator.next()
-        }
-        while let scalar = next() {
-            if quoted {
-                if scalar == "\"" {
-                    if let following = next() {
-                        if following == "\"" {
-                            field.unicodeScalars.append("\"")
-                        } else {
-                            quoted = false
-                            pending = following
+        var field: [UInt8] = []
+        var index = 0
+        let end = bytes.count
+        while index < end {
+            if bytes[index] == quote {
+                // A quoted field: doubled quotes stand for one; what follows the closing quote up
+                // to the next delimiter is kept as it is.
+                field.removeAll(keepingCapacity: true)
+                index += 1
+                while index < end {
+                    if bytes[index] == quote {
+                        if index + 1 < end && bytes[index + 1] == quote {
+                            field.append(quote)
+                            index += 2
+                            continue
                         }
-                    } else {
-                        quoted = false
+                        index += 1
+                        break
                     }
-                } else {
-                    field.unicodeScalars.append(scalar)
+                    field.append(bytes[index])
+                    index += 1
                 }
+                while index < end && bytes[index] != delimiter && bytes[index] != cr && bytes[index] != lf {
+                    field.append(bytes[index])
+                    index += 1
+                }
+                row.append(String(decoding: field, as: UTF8.self))
+            } else {
+                let start = index
+                while index < end && bytes[index] != delimiter && bytes[index] != cr && bytes[index] != lf {
+                    index += 1
+                }
+                row.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            }
+            guard index < end else { break }
+            let separator = bytes[index]
+            index += 1
+            if separator == delimiter {
+                if index == end { row.append("") }
                 continue
             }
-            switch scalar {
-            case "\"" where field.isEmpty:
-                quoted = true
-            case delimiter:
-                row.append(field)
-                field = ""
-            case "\r":
-                if let following = next(), following != "\n" { pending = following }
-                row.append(field)
-                rows.append(row)
-                (row, field) = ([], "")
-            case "\n":
-                row.append(field)
-                rows.append(row)
-                (row, field) = ([], "")
-            default:
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
+            if separator == cr && index < end && bytes[index] == lf { index += 1 }
             rows.append(row)
+            row = []
         }
+        if !row.isEmpty { rows.append(row) }
         return rows
     }
 
-    static func detectDelimiter(_ text: String) -> Unicode.Scalar {
-        let header = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
-        let counts: [(Unicode.Scalar, Int)] = [(",", 0), (";", 0), ("\t", 0)].map { delimiter, _ in
-            (delimiter, header.unicodeScalars.filter { $0 == delimiter }.count)
+    /// The comma, semicolon or tab the header line uses most (a comma when none).
+    static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts: [(UInt8, Int)] = [(0x2C, 0), (0x3B, 0), (0x09, 0)]
+        for byte in bytes {
+            if byte == 0x0A || byte == 0x0D { break }
+            for index in counts.indices where counts[index].0 == byte { counts[index].1 += 1 }
         }
-        return counts.max { $0.1 < $1.1 }.map { $0.1 > 0 ? $0.0 : "," } ?? ","
+        let best = counts.max { $0.1 < $1.1 }!
+        return best.1 > 0 ? best.0 : 0x2C
     }
 }

@@ -66,7 +66,7 @@ public enum SearchQuery: Sendable, Equatable {
     case empty
 
     public init(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty else {
             self = .empty
             return
@@ -88,7 +88,8 @@ public enum NameTokens {
 
     /// The tokens of a name already keyed.
     public static func of(nameKey: String) -> [String] {
-        var seen = Set<String>()
-        return nameKey.split(separator: " ").map(String.init).filter { seen.insert($0).inserted }
+        var tokens: [String] = []
+        for word in nameKey.words where !tokens.contains(where: { $0.sameBytes(word) }) { tokens.append(word) }
+        return tokens
     }
 }

@@ -34,10 +34,13 @@ public enum Gender: String, Sendable, Codable, CaseIterable {
 
     /// Reads what people type in a spreadsheet: ذكر، أنثى، M, F, male, female.
     public init?(spreadsheet text: String) {
-        switch ArabicNormalizer.normalize(text).lowercased() {
-        case "ذكر", "m", "male", "رجل": self = .male
-        case "انثي", "انثى", "f", "female", "امراه": self = .female
-        default: return nil
+        let typed = ArabicNormalizer.normalize(text).lowercased()
+        if typed.isOne(of: ["ذكر", "m", "male", "رجل"]) {
+            self = .male
+        } else if typed.isOne(of: ["انثي", "انثى", "f", "female", "امراه"]) {
+            self = .female
+        } else {
+            return nil
         }
     }
 }
@@ -60,6 +63,26 @@ public enum PersonStatus: String, Sendable, Codable, CaseIterable {
 public enum Region: String, Sendable, Codable, CaseIterable {
     case riyadh, makkah, madinah, qassim, eastern, asir, tabuk, hail, northernBorders = "northern_borders"
     case jazan, najran, baha, jouf
+
+    /// A region as a sheet or a form names it: its code, its Arabic name in any spelling, or its
+    /// English name in any case.
+    public init?(spreadsheet text: String) {
+        let typed = text.trimmed
+        if let region = Region(rawValue: typed) {
+            self = region
+            return
+        }
+        let arabic = ArabicNormalizer.normalize(typed)
+        let english = typed.lowercased()
+        guard let found = Self.spellings.first(where: { $0.arabic.sameBytes(arabic) || $0.english == english })
+        else { return nil }
+        self = found.region
+    }
+
+    /// Each region's normalised Arabic and lower-cased English name, worked out once.
+    private static let spellings = allCases.map {
+        (region: $0, arabic: ArabicNormalizer.normalize($0.nameAr), english: $0.nameEn.lowercased())
+    }
 
     public var nameAr: String {
         switch self {

@@ -108,10 +108,7 @@ public enum PersonRules {
         // "beneficiary" and "member" both name the person the policy serves: the policy's audience decides.
         let typed = PersonType(rawValue: draft.type.trimmed) ?? servedType
         let type = typed.isServed ? servedType : typed
-        let parts = [draft.firstName, draft.fatherName, draft.grandfatherName, draft.familyName].map {
-            $0.trimmingCharacters(in: .whitespacesAndNewlines).split(whereSeparator: \.isWhitespace).joined(
-                separator: " ")
-        }
+        let parts = [draft.firstName, draft.fatherName, draft.grandfatherName, draft.familyName].map(\.spacesCollapsed)
         if parts[0].isEmpty { errors["firstName"] = .required("الاسم الأول", "First name") }
         if parts[3].isEmpty { errors["familyName"] = .required("اسم العائلة", "Family name") }
         if type.isServed {
@@ -146,12 +143,7 @@ public enum PersonRules {
         }
         var region: Region?
         if !draft.region.trimmed.isEmpty {
-            region =
-                Region(rawValue: draft.region.trimmed)
-                ?? Region.allCases.first {
-                    ArabicNormalizer.normalize($0.nameAr) == ArabicNormalizer.normalize(draft.region)
-                        || $0.nameEn.lowercased() == draft.region.trimmed.lowercased()
-                }
+            region = Region(spreadsheet: draft.region)
             if region == nil {
                 errors["region"] = LocalizedReason(
                     ar: "المنطقة ليست من المناطق الإدارية الثلاث عشرة.", en: "Not one of the 13 regions.")
@@ -241,19 +233,37 @@ public enum DateInput {
 
     public static func parse(_ text: String) throws(CalendarError) -> Parsed {
         // A date cell of an Excel workbook arrives as its serial number (days since 1899-12-30).
-        if let serial = Int(text.trimmingCharacters(in: .whitespaces)), (10_000...80_000).contains(serial) {
+        if let serial = Int(text.trimmed), (10_000...80_000).contains(serial) {
             return .gregorian(GregorianDate(dayNumber: serial - 25_569))
         }
-        let cleaned = Digits.asciiDigits(text)
-            .replacingOccurrences(of: "هـ", with: "").replacingOccurrences(of: "ه", with: "")
-            .replacingOccurrences(of: "م", with: "").trimmingCharacters(in: .whitespaces)
-        let parts = cleaned.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else {
-            throw .malformed(text)
+        // One pass over the scalars (imports parse a date or two per row): digits of any script,
+        // three numbers between - / or . separators; the era marks هـ and م and spaces are skipped.
+        var numbers: [Int] = []
+        var widths: [Int] = []
+        var (current, width) = (0, 0)
+        for scalar in text.unicodeScalars {
+            let scalar = Digits.asciiDigit(scalar) ?? scalar
+            switch scalar.value {
+            case 0x30...0x39:
+                guard width < 6 else { throw .malformed(text) }
+                (current, width) = (current * 10 + Int(scalar.value - 0x30), width + 1)
+            case 0x2D, 0x2F, 0x2E:  // - / .
+                guard width > 0 else { throw .malformed(text) }
+                numbers.append(current)
+                widths.append(width)
+                (current, width) = (0, 0)
+            case 0x0647, 0x0640, 0x0645:  // ه ـ م
+                continue
+            default:
+                guard scalar.isTrimmable else { throw .malformed(text) }
+            }
         }
-        let numbers = parts.compactMap { Int($0) }
+        guard width > 0 else { throw .malformed(text) }
+        numbers.append(current)
+        widths.append(width)
+        guard numbers.count == 3 else { throw .malformed(text) }
         let (year, month, day) =
-            parts[0].count == 4 ? (numbers[0], numbers[1], numbers[2]) : (numbers[2], numbers[1], numbers[0])
+            widths[0] == 4 ? (numbers[0], numbers[1], numbers[2]) : (numbers[2], numbers[1], numbers[0])
         guard year >= 1000 else { throw .malformed(text) }
         if (1300...1600).contains(year) {
             let hijri = try UmmAlQuraCalendar.standard.hijri(year: year, month: month, day: day)
@@ -270,7 +280,32 @@ extension LocalizedReason {
 }
 
 extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// Without leading and trailing white space and line breaks: the characters of Foundation's
+    /// `whitespacesAndNewlines`, in pure Swift (on Linux `trimmingCharacters(in:)` goes through
+    /// NSString and was the costliest call of a spreadsheet import).
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isTrimmable }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isTrimmable })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+
+    /// Trimmed, with every run of white space inside turned into one space.
+    var spacesCollapsed: String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.isTrimmable {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
@@ -280,5 +315,15 @@ public enum Household {
     public static func incomePerMember(income: Double?, size: Int?) -> Double? {
         guard let income, let size, size > 0 else { return nil }
         return (income / Double(size) * 100).rounded() / 100
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space or a line break: Unicode's Z categories, tab to carriage return, and NEL.
+    var isTrimmable: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

@@ -207,7 +207,7 @@ extension PeopleDirectory {
             target.householdIncome = target.householdIncome ?? other.householdIncome
             target.familySize = target.familySize ?? other.familySize
             let otherNationalID = other.nationalID
-            try await PeopleDirectory.removeTokens(of: other, on: db)
+            try await PeopleDirectory.unindexName(of: other, on: db)
             try await other.delete(on: db)
             target.nationalID = target.nationalID ?? otherNationalID
             try await target.save(on: db)

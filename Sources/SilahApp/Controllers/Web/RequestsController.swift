@@ -198,10 +198,8 @@ struct RequestsController: RouteCollection {
         let messages = try await tenant.query(OutboxMessage.self, on: req.db)
             .filter(\.$requestID == request.requireID()).sort(\.$createdAt).all()
         let declaration = try await Declarations.latest(of: request, on: req.db)
-        let typeNames = try await RequestDesk.serviceTypeNames(tenant, t, on: req.db)
         let actions = RequestDesk.allowedActions(request, tenant: tenant, declaration: facts.declaration)
         let committee = tenant.policy.decisionBody == .researchCommittee
-        let workflow = Workflow(policy: tenant.policy)
         var checklist: [CheckItem] = []
         for item in type?.serviceType.requiredInformation ?? [] {
             checklist.append(CheckItem(label: item.name(req.language), ok: person.has(item), note: ""))
