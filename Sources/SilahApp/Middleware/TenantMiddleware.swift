@@ -22,15 +22,18 @@ struct TenantMiddleware: AsyncMiddleware {
 /// Bearer tokens for the JSON API: `Authorization: Bearer silah_…`.
 struct TokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
+        // One query for the token, its holder and its association (every API call makes it).
         guard
             let token = try await AccessToken.query(on: request.db)
+                .join(parent: \.$user)
+                .join(parent: \.$association)
                 .filter(\.$secretHash == Secrets.sha256(bearer.token))
                 .filter(\.$revokedAt == nil)
-                .with(\.$user)
-                .with(\.$association)
-                .first(),
-            token.user.isActive
+                .first()
         else { return }
+        token.$user.value = try token.joined(User.self)
+        token.$association.value = try token.joined(Association.self)
+        guard token.user.isActive else { return }
         // "Last used" to the nearest ten minutes: a write on every API call would cost more than the call.
         if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600) {
             token.lastUsedAt = Date()
@@ -58,7 +61,7 @@ struct APITenantMiddleware: AsyncMiddleware {
         }
         let slug = try request.parameters.require("slug")
         guard token.association.slug == slug else { throw Abort(.notFound) }
-        request.setTenant(try await Tenancy.resolve(slug: slug, user: token.user, on: request.db))
+        request.setTenant(try await Tenancy.resolve(association: token.association, user: token.user, on: request.db))
         return try await next.respond(to: request)
     }
 }
@@ -66,9 +69,14 @@ struct APITenantMiddleware: AsyncMiddleware {
 enum Tenancy {
     /// The user's tenant in the association at `slug`, or 404.
     static func resolve(slug: String, user: User, on db: Database) async throws -> Tenant {
+        guard let association = try await PolicyStore.association(slug: slug, on: db) else { throw Abort(.notFound) }
+        return try await resolve(association: association, user: user, on: db)
+    }
+
+    /// The user's tenant in `association`, or 404.
+    static func resolve(association: Association, user: User, on db: Database) async throws -> Tenant {
         let userID = try user.requireID()
-        guard let association = try await PolicyStore.association(slug: slug, on: db),
-            let associationID = association.id,
+        guard let associationID = association.id,
             let membership = try await Membership.query(on: db)
                 .filter(\.$user.$id == userID)
                 .filter(\.$association.$id == associationID)

@@ -221,7 +221,7 @@ struct TokenTenantMiddleware: AsyncMiddleware {
                     ar: "أرسل رمز وصول شخصيًا صالحًا في الترويسة Authorization: Bearer.",
                     en: "Send a valid personal access token as Authorization: Bearer."))
         }
-        request.setTenant(try await Tenancy.resolve(slug: token.association.slug, user: token.user, on: request.db))
+        request.setTenant(try await Tenancy.resolve(association: token.association, user: token.user, on: request.db))
         return try await next.respond(to: request)
     }
 }
