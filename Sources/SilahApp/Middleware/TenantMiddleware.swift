@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SilahCore
 import Vapor
 
@@ -73,22 +74,32 @@ enum Tenancy {
         return try await resolve(association: association, user: user, on: db)
     }
 
-    /// The user's tenant in `association`, or 404.
+    /// The user's tenant in `association`, or 404. One query finds the active membership and the
+    /// current policy version together; a version this process has read is not read again.
     static func resolve(association: Association, user: User, on db: Database) async throws -> Tenant {
         let userID = try user.requireID()
-        guard let associationID = association.id,
-            let membership = try await Membership.query(on: db)
-                .filter(\.$user.$id == userID)
-                .filter(\.$association.$id == associationID)
-                .filter(\.$isActive == true)
-                .first(),
-            let role = Role(rawValue: membership.role),
-            let version = try await PolicyStore.currentVersion(of: association, on: db)
+        guard let associationID = association.id, let sql = db as? any SQLDatabase else { throw Abort(.notFound) }
+        struct Row: Decodable {
+            let role: String
+            let version_id: UUID
+        }
+        guard
+            let row = try await sql.raw(
+                "SELECT m.role AS role, v.id AS version_id FROM memberships m JOIN policy_versions v ON v.association_id = m.association_id AND v.is_current = \(bind: true) WHERE m.user_id = \(bind: userID) AND m.association_id = \(bind: associationID) AND m.is_active = \(bind: true)"
+            ).first(decoding: Row.self),
+            let role = Role(rawValue: row.role)
         else { throw Abort(.notFound) }
+        let policy: Policy
+        if let cached = PolicyVersion.cachedPolicy(row.version_id) {
+            policy = cached
+        } else {
+            guard let version = try await PolicyVersion.find(row.version_id, on: db) else { throw Abort(.notFound) }
+            policy = try version.policy()
+        }
         return Tenant(
             association: association,
             associationID: associationID,
-            policy: try version.policy(),
+            policy: policy,
             user: user,
             userID: userID,
             role: role

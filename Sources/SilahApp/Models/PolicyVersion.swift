@@ -39,5 +39,8 @@ final class PolicyVersion: Model, @unchecked Sendable {
         return policy
     }
 
+    /// The policy of version `id` if this process has read it already.
+    static func cachedPolicy(_ id: UUID) -> Policy? { decoded.withLockedValue { $0[id] } }
+
     private static let decoded = NIOLockedValueBox<[UUID: Policy]>([:])
 }
