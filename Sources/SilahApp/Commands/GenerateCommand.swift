@@ -78,6 +78,7 @@ struct GenerateCommand: AsyncCommand {
         // The name index in one piece, and fresh statistics for the planners.
         try await NameIndex.optimize(on: app.db)
         try await sql.raw("ANALYZE").run()
+        try await SQLiteTuning.checkpoint(app.db)
         let seconds = Date().timeIntervalSince(started)
         context.console.print(
             "Generated \(written) people in \(slug) in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / seconds)) rows/s)"

@@ -42,6 +42,7 @@ struct ImportCommand: AsyncCommand {
             consentRecorded: signature.consentRecorded, on: app.db
         )
         let seconds = Date().timeIntervalSince(started)
+        if !signature.dryRun { try await SQLiteTuning.checkpoint(app.db) }
         if let path = signature.report {
             try Data(("\u{FEFF}" + outcome.report).utf8).write(to: URL(fileURLWithPath: path))
         }

@@ -3,6 +3,14 @@ import SQLKit
 
 /// Settings for writing a great deal at once (an import, generated data).
 enum SQLiteTuning {
+    /// Copies the write-ahead log into the database file and empties it: after a command that
+    /// wrote a great deal, so the server that starts next neither reads through a large log nor
+    /// stops a request to copy it on its first write.
+    static func checkpoint(_ db: Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+    }
+
     /// Runs `body` on one connection with a 256 MiB page cache instead of SQLite's 2 MiB, so one
     /// transaction touching the people indexes of a large file neither reads the same pages again
     /// and again nor spills dirty pages to the log before it commits; then gives the memory back.
