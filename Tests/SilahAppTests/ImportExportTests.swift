@@ -83,6 +83,41 @@ extension AppTests {
             }
         }
 
+        @Test func aRowLikeAnExistingFileIsReportedAsItsDuplicate() async throws {
+            try await withSilah { app in
+                let sheet = FileManager.default.temporaryDirectory.appendingPathComponent("t-\(UUID()).csv").path
+                defer { try? FileManager.default.removeItem(atPath: sheet) }
+                try Data(
+                    "الاسم,رقم الهوية,الجوال,تاريخ الميلاد\nهند سعد علي البقمي,1000000008,0501234567,1990-01-01\n".utf8
+                ).write(to: URL(fileURLWithPath: sheet))
+                try await runCommand(
+                    app, ["import", "people", sheet, "--association", "eshraqa", "--consent-recorded"])
+                let existing = try #require(try await Person.query(on: app.db).first())
+                // Another ID: the same name and birth date (spelt another way), the same name and
+                // mobile, and only the same name (a common one: not stopped).
+                try Data(
+                    ("الاسم,رقم الهوية,الجوال,تاريخ الميلاد\n"
+                        + "هند سعد علي البقمى,1000000016,,1990-01-01\n"
+                        + "هند سعد علي البقمي,1000000024,0501234567,\n"
+                        + "هند سعد علي البقمي,1000000032,,1991-02-02\n").utf8
+                ).write(to: URL(fileURLWithPath: sheet))
+                let report = sheet + ".report.csv"
+                defer { try? FileManager.default.removeItem(atPath: report) }
+                try await runCommand(
+                    app,
+                    [
+                        "import", "people", sheet, "--association", "eshraqa", "--consent-recorded", "--dry-run",
+                        "--report", report,
+                    ])
+                let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: report)), as: UTF8.self)
+                    .split(separator: "\r\n").map(String.init)
+                let file = try existing.requireID().uuidString
+                #expect(lines[1] == "2,duplicate,name,مكرر (مرجح),duplicate (probable),,\(file)")
+                #expect(lines[2] == "3,duplicate,name,مكرر (مرجح),duplicate (probable),,\(file)")
+                #expect(lines[3] == "4,ok,,,,,")
+            }
+        }
+
         @Test func importedPeopleAreFoundBySearch() async throws {
             try await withSilah { app in
                 let sheet = try writeSheet()

@@ -167,31 +167,42 @@ enum PeopleImport {
         }
     }
 
-    /// SQLite: the existing files with a row's ID, or with its name key and its birth date or
-    /// mobile, in three statements that walk the rows (passed as JSON) and seek each in an index.
-    /// Files that share only a common name are not read: an import does not stop on those.
-    private static func existingSQLite(_ people: [ValidPerson], tenant: Tenant, on sql: any SQLDatabase)
+    /// The existing files with a row's ID, or with its name key and its birth date or mobile: three
+    /// statements that walk the rows (passed whole, as JSON on SQLite and as arrays on PostgreSQL)
+    /// and seek each in an index. Files that share only a name are not read: an import does not
+    /// stop on those, and common names are shared by thousands.
+    private static func existingFiles(_ people: [ValidPerson], tenant: Tenant, on sql: any SQLDatabase)
         async throws -> [Existing]
     {
-        let ids = people.compactMap { $0.nationalID?.digits }
-        let byBirth = people.compactMap { person in person.birthDate.map { [person.nameKey, $0.iso] } }
-        let byMobile = people.compactMap { person in person.mobile.map { [person.nameKey, $0.e164] } }
-        let columns = "p.id, p.national_id, p.name_key, p.birth_date, p.mobile"
-        let association = tenant.associationID
-        func json(_ values: [[String]]) -> String {
-            "[" + values.map { "[" + list($0) + "]" }.joined(separator: ",") + "]"
+        let lookups: [(columns: [String], rows: [[String]])] = [
+            (["national_id"], people.compactMap { $0.nationalID.map { [$0.digits] } }),
+            (
+                ["name_key", "birth_date"],
+                people.compactMap { person in person.birthDate.map { [person.nameKey, $0.iso] } }
+            ),
+            (["name_key", "mobile"], people.compactMap { person in person.mobile.map { [person.nameKey, $0.e164] } }),
+        ]
+        var found: [Existing] = []
+        for (columns, rows) in lookups where !rows.isEmpty {
+            var query: SQLQueryString = "SELECT p.id, p.national_id, p.name_key, p.birth_date, p.mobile FROM "
+            if sql.dialect.name == "sqlite" {
+                let fields = columns.enumerated().map { "value ->> \($0.offset) AS \($0.element)" }.joined(
+                    separator: ", ")
+                let json =
+                    "[" + rows.map { "[" + $0.map(jsonString).joined(separator: ",") + "]" }.joined(separator: ",")
+                    + "]"
+                query += "(SELECT \(unsafeRaw: fields) FROM json_each(\(bind: json))) AS j"
+            } else {
+                query += "unnest("
+                for index in columns.indices {
+                    query += (index == 0 ? "" : ", ") + "\(bind: rows.map { $0[index] })::text[]"
+                }
+                query += ") AS j(\(unsafeRaw: columns.joined(separator: ", ")))"
+            }
+            query += " CROSS JOIN people AS p WHERE p.association_id = \(bind: tenant.associationID)"
+            for column in columns { query += " AND p.\(unsafeRaw: column) = j.\(unsafeRaw: column)" }
+            found += try await sql.raw(query).all(decoding: Existing.self)
         }
-        func json(_ values: [String]) -> String { "[" + list(values) + "]" }
-        func list(_ values: [String]) -> String { values.map(jsonString).joined(separator: ",") }
-        var found = try await sql.raw(
-            "SELECT \(unsafeRaw: columns) FROM json_each(\(bind: json(ids))) AS j CROSS JOIN people AS p WHERE p.association_id = \(bind: association) AND p.national_id = j.value"
-        ).all(decoding: Existing.self)
-        found += try await sql.raw(
-            "SELECT \(unsafeRaw: columns) FROM json_each(\(bind: json(byBirth))) AS j CROSS JOIN people AS p WHERE p.association_id = \(bind: association) AND p.name_key = j.value ->> 0 AND p.birth_date = j.value ->> 1"
-        ).all(decoding: Existing.self)
-        found += try await sql.raw(
-            "SELECT \(unsafeRaw: columns) FROM json_each(\(bind: json(byMobile))) AS j CROSS JOIN people AS p WHERE p.association_id = \(bind: association) AND p.mobile = j.value ->> 1 AND p.name_key = j.value ->> 0"
-        ).all(decoding: Existing.self)
         return found
     }
 
@@ -202,24 +213,7 @@ enum PeopleImport {
             if case .ok(let person) = row.outcome { (row.number, person) } else { nil }
         }
         guard !candidates.isEmpty, let sql = db as? any SQLDatabase else { return }
-        let found: [Existing]
-        if NameIndex.kind(of: db) == .fts5 {
-            found = try await existingSQLite(candidates.map(\.1), tenant: tenant, on: sql)
-        } else {
-            var rows: [Existing] = []
-            let ids = candidates.compactMap { $0.1.nationalID?.digits }
-            let names = Array(Set(candidates.map { $0.1.keys.nameKey }))
-            for (column, values) in [("national_id", ids), ("name_key", names)] {
-                for chunk in values.chunked(into: 500) {
-                    var query: SQLQueryString =
-                        "SELECT id, national_id, name_key, birth_date, mobile FROM people WHERE association_id = \(bind: tenant.associationID) AND \(ident: column) IN ("
-                    for (index, value) in chunk.enumerated() { query += (index == 0 ? "" : ", ") + "\(bind: value)" }
-                    query += ")"
-                    rows += try await sql.raw(query).all(decoding: Existing.self)
-                }
-            }
-            found = rows
-        }
+        let found = try await existingFiles(candidates.map(\.1), tenant: tenant, on: sql)
         guard !found.isEmpty else { return }
         var existingByID: [String: Existing] = [:]
         var existingByName: [String: [Existing]] = [:]
