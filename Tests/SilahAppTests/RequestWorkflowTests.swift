@@ -35,6 +35,21 @@ extension AppTests {
         static let slugs = ["ealamiyoun", "waei", "professional-libraries", "khairat-albaha", "eshraqa"]
 
         /// Opens a request through the API as the relations officer.
+        /// An association that answers applicants by e-mail, a request opened there for an applicant
+        /// with an address, and the outbox run once: the one message it makes is sent.
+        static func openMailedRequest(_ app: Application, slug: String) async throws -> (
+            staff: APIStaff, person: Person, reference: String
+        ) {
+            let association = try #require(try await PolicyStore.association(slug: slug, on: app.db))
+            association.applicantChannel = "email"
+            try await association.save(on: app.db)
+            let staff = try await APIStaff.make(app, slug)
+            let person = try await Applicants.make(app, slug: slug, email: "applicant@example.sa")
+            let reference = try #require(try await open(staff, person: person).json["reference"] as? String)
+            #expect(try await OutboxWorker.runOnce(app) == .init(sent: 1, retried: 0, failed: 0))
+            return (staff, person, reference)
+        }
+
         static func open(_ staff: APIStaff, person: Person, channel: String? = nil) async throws -> APIStaff.Reply {
             let policy = try #require(try PolicyPresets.all().first { $0.association.slug == staff.slug })
             return try await staff.send(
@@ -388,14 +403,7 @@ extension AppTests {
                                 format: "generic"),
                             client: app.client),
                         for: "email")
-                    let waei = try #require(try await PolicyStore.association(slug: "waei", on: app.db))
-                    waei.applicantChannel = "email"
-                    try await waei.save(on: app.db)
-                    let staff = try await APIStaff.make(app, "waei")
-                    let person = try await Applicants.make(app, slug: "waei", email: "applicant@example.sa")
-                    let reference = try #require(
-                        try await Self.open(staff, person: person).json["reference"] as? String)
-                    #expect(try await OutboxWorker.runOnce(app) == .init(sent: 1, retried: 0, failed: 0))
+                    let (_, _, reference) = try await Self.openMailedRequest(app, slug: "waei")
                     let mail = try #require(gateway.bodies.first)
                     #expect(mail["to"] as? String == "applicant@example.sa")
                     #expect(mail["from"] as? String == "noreply@silah.test")
@@ -416,14 +424,7 @@ extension AppTests {
                         from: "noreply@silah.test", security: .none)
                     app.useMessageProvider(
                         SMTPMessageProvider(configuration: smtp, group: app.eventLoopGroup), for: "email")
-                    let eshraqa = try #require(try await PolicyStore.association(slug: "eshraqa", on: app.db))
-                    eshraqa.applicantChannel = "email"
-                    try await eshraqa.save(on: app.db)
-                    let staff = try await APIStaff.make(app, "eshraqa")
-                    let person = try await Applicants.make(app, slug: "eshraqa", email: "applicant@example.sa")
-                    let reference = try #require(
-                        try await Self.open(staff, person: person).json["reference"] as? String)
-                    #expect(try await OutboxWorker.runOnce(app) == .init(sent: 1, retried: 0, failed: 0))
+                    let (staff, person, reference) = try await Self.openMailedRequest(app, slug: "eshraqa")
                     let mail = try #require(server.received.first)
                     #expect(mail.from == "<noreply@silah.test>" && mail.to == ["<applicant@example.sa>"])
                     #expect(mail.auth == Data("\0silah\0s3cret".utf8).base64EncodedString())

@@ -131,19 +131,6 @@ struct TimeOrderedIDs {
     }
 }
 
-extension Array where Element: Sendable {
-    /// `transform` of every element, worked out on every core in runs of `chunk`; in order.
-    func concurrentMap<T: Sendable>(chunk: Int = 2_000, _ transform: @escaping @Sendable (Element) -> T) async -> [T] {
-        let slices = chunked(into: Swift.max(1, chunk))
-        return await withTaskGroup(of: (Int, [T]).self) { group in
-            for (index, slice) in slices.enumerated() { group.addTask { (index, slice.map(transform)) } }
-            var parts = [[T]](repeating: [], count: slices.count)
-            for await (index, part) in group { parts[index] = part }
-            return parts.flatMap { $0 }
-        }
-    }
-}
-
 /// New files ready to write: ids given, word counts made and, for SQLite, every value bound
 /// (`SQLiteData`, not `Encodable`, which cost as much as the inserts themselves) and every name
 /// index entry numbered from `firstRow`. Built away from the database connection, so an import

@@ -47,7 +47,7 @@ enum PeopleImport {
             rows = try await SQLiteTuning.withBulkWriteCache(db) { connection in
                 try await connection.transaction { db in
                     let rows = try await pipeline.run(writingOn: db, readingOn: db)
-                    let written = rows.count { if case .ok = $0.outcome { true } else { false } }
+                    let written = rows.count { $0.valid != nil }
                     // An import that adds nothing (a file run twice) leaves nothing behind.
                     guard written > 0 else { return rows }
                     try await AuditLog.record(
@@ -107,9 +107,9 @@ enum PeopleImport {
 
         func batch(_ rows: [ImportPlan.Row], firstRow: Int, sqlite: Bool) async -> PeopleBatch {
             let (associationID, today) = (tenant.associationID, today)
-            let valid = await rows.compactMap { row -> ValidPerson? in
-                if case .ok(let person) = row.outcome { person } else { nil }
-            }.concurrentMap { PersonRow($0, associationID: associationID, today: today) }
+            let valid = await rows.compactMap(\.valid).concurrentMap {
+                PersonRow($0, associationID: associationID, today: today)
+            }
             var generator = TimeOrderedIDs()
             let ids = valid.map { _ in generator.next() }
             return await PeopleBatch.prepare(valid, ids: ids, firstRow: firstRow, sqlite: sqlite)
@@ -135,12 +135,12 @@ enum PeopleImport {
                     let nextRow = part.batch.map { $0.firstRow + $0.people.count }
                     next = Task { await prepare(cells, after: seen, firstRow: nextRow, sqlite: sqlite) }
                 }
-                let valid = part.rows.count { if case .ok = $0.outcome { true } else { false } }
+                let valid = part.rows.count { $0.valid != nil }
                 // A row still `ok` here repeats no earlier row of the file, so it cannot match one
                 // written from an earlier part: the files it is compared with are those from before.
                 try await PeopleImport.markExisting(&part.rows, tenant: tenant, on: db)
                 if let writer, var batch = part.batch {
-                    if part.rows.count(where: { if case .ok = $0.outcome { true } else { false } }) != valid {
+                    if part.rows.count(where: { $0.valid != nil }) != valid {
                         // Some rows are existing files after all: prepared again without them.
                         batch = await self.batch(part.rows, firstRow: batch.firstRow, sqlite: sqlite)
                     }
@@ -206,14 +206,12 @@ enum PeopleImport {
         return found
     }
 
-    /// Turns rows that are certain or probable duplicates of existing files into `duplicate` rows.
-    /// Reads only the compared columns of the files that share an ID or a name key with a row.
+    /// Turns rows that are certain or probable duplicates of existing files (see `existingFiles`)
+    /// into `duplicate` rows.
     fileprivate static func markExisting(_ rows: inout [ImportPlan.Row], tenant: Tenant, on db: Database) async throws {
-        let candidates = rows.compactMap { row -> (Int, ValidPerson)? in
-            if case .ok(let person) = row.outcome { (row.number, person) } else { nil }
-        }
+        let candidates = rows.compactMap(\.valid)
         guard !candidates.isEmpty, let sql = db as? any SQLDatabase else { return }
-        let found = try await existingFiles(candidates.map(\.1), tenant: tenant, on: sql)
+        let found = try await existingFiles(candidates, tenant: tenant, on: sql)
         guard !found.isEmpty else { return }
         var existingByID: [String: Existing] = [:]
         var existingByName: [String: [Existing]] = [:]

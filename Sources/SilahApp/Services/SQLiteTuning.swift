@@ -13,7 +13,8 @@ enum SQLiteTuning {
 
     /// Runs `body` on one connection with a 256 MiB page cache instead of SQLite's 2 MiB, so one
     /// transaction touching the people indexes of a large file neither reads the same pages again
-    /// and again nor spills dirty pages to the log before it commits; then gives the memory back.
+    /// and again nor spills dirty pages to the log before it commits; then gives the memory back
+    /// (and the temporary store to its default).
     /// The pragma is per connection, hence the one connection. On PostgreSQL, just `body`.
     static func withBulkWriteCache<T: Sendable>(
         _ db: Database, _ body: @escaping @Sendable (Database) async throws -> T
@@ -21,16 +22,20 @@ enum SQLiteTuning {
         guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else { return try await body(db) }
         return try await db.withConnection { connection in
             let sql = connection as! any SQLDatabase
-            try await sql.raw("PRAGMA cache_size = -262144").run()
-            try await sql.raw("PRAGMA temp_store = MEMORY").run()
+            func set(cache: Int, tempStore: String) async throws {
+                try await sql.raw("PRAGMA cache_size = \(literal: cache)").run()
+                try await sql.raw("PRAGMA temp_store = \(unsafeRaw: tempStore)").run()
+            }
+            try await set(cache: -262_144, tempStore: "MEMORY")
+            let result: T
             do {
-                let result = try await body(connection)
-                try await sql.raw("PRAGMA cache_size = -2000").run()
-                return result
+                result = try await body(connection)
             } catch {
-                try? await sql.raw("PRAGMA cache_size = -2000").run()
+                try? await set(cache: -2_000, tempStore: "DEFAULT")
                 throw error
             }
+            try await set(cache: -2_000, tempStore: "DEFAULT")
+            return result
         }
     }
 }

@@ -13,6 +13,9 @@ public struct ImportPlan: Sendable {
         /// As the spreadsheet numbers it: the header is row 1.
         public let number: Int
         public var outcome: Outcome
+
+        /// The checked person, while the row is `ok`.
+        public var valid: ValidPerson? { if case .ok(let person) = outcome { person } else { nil } }
     }
 
     public var rows: [Row]
@@ -25,10 +28,6 @@ public struct ImportPlan: Sendable {
         self.rows = rows
         self.mapping = mapping
         self.ignoredHeaders = ignoredHeaders
-    }
-
-    public var valid: [(Int, ValidPerson)] {
-        rows.compactMap { row in if case .ok(let person) = row.outcome { (row.number, person) } else { nil } }
     }
 
     public var counts: (ok: Int, error: Int, duplicate: Int) {
@@ -90,19 +89,9 @@ public enum ImportPlanner {
         let slices = stride(from: rows.startIndex, to: rows.endIndex, by: size).map {
             rows[$0..<min($0 + size, rows.endIndex)]
         }
-        return await withTaskGroup(of: (Int, [ImportPlan.Row]).self) { group in
-            for (index, slice) in slices.enumerated() {
-                group.addTask {
-                    let checked = check(
-                        slice, mapping: mapping, servedType: servedType, today: today,
-                        consentRecorded: consentRecorded)
-                    return (index, checked)
-                }
-            }
-            var parts = [[ImportPlan.Row]](repeating: [], count: slices.count)
-            for await (index, checked) in group { parts[index] = checked }
-            return parts.flatMap { $0 }
-        }
+        return await slices.concurrentMap(chunk: 1) { slice in
+            check(slice, mapping: mapping, servedType: servedType, today: today, consentRecorded: consentRecorded)
+        }.flatMap { $0 }
     }
 
     /// Each non-empty row checked on its own: `ok` or `error`. Rows are numbered as the sheet
@@ -202,6 +191,22 @@ public enum ImportPlanner {
         }
         if draft.consent.isEmpty && consentRecorded { draft.consent = "yes" }
         return draft
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `transform` of every element, worked out on every core in runs of `chunk`; in order.
+    public func concurrentMap<T: Sendable>(chunk: Int = 2_000, _ transform: @escaping @Sendable (Element) -> T) async
+        -> [T]
+    {
+        let size = Swift.max(1, chunk)
+        let slices = stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+        return await withTaskGroup(of: (Int, [T]).self) { group in
+            for (index, slice) in slices.enumerated() { group.addTask { (index, slice.map(transform)) } }
+            var parts = [[T]](repeating: [], count: slices.count)
+            for await (index, part) in group { parts[index] = part }
+            return parts.flatMap { $0 }
+        }
     }
 }
 

@@ -292,20 +292,7 @@ extension String {
     }
 
     /// Trimmed, with every run of white space inside turned into one space.
-    var spacesCollapsed: String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.isTrimmable {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    var spacesCollapsed: String { words.joined(separator: " ") }
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
