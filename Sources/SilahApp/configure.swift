@@ -24,10 +24,12 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(CreatePersonTokenCounts())
     app.migrations.add(CreateRequests())
     app.migrations.add(CreatePersonNameIndex())
+    app.migrations.add(StaffSession.Create())
+    app.migrations.add(ProtectCaseHistory())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in StaffSessionDriver() }
     let secure = config.secureCookies
     app.sessions.configuration = SessionsConfiguration(cookieName: "silah_session") { id in
         HTTPCookies.Value(
@@ -44,6 +46,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.views.use(.leaf)
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
+    app.middleware.use(SecurityHeadersMiddleware(https: secure))
     app.middleware.use(SilahErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(LanguageMiddleware())
@@ -88,6 +91,7 @@ extension Application {
         if case .sqliteFile = silahConfiguration?.database, let sql = db as? any SQLDatabase {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
+        try await SQLiteTuning.prepareConnections(self)
         try await autoMigrate()
     }
 }

@@ -26,4 +26,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: MeetingsController())
     try app.register(collection: WorkflowSettingsController())
     try app.register(collection: PublicPagesController())
+    UploadRoutes.collect(app)
 }

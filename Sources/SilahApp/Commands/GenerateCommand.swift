@@ -70,7 +70,7 @@ struct GenerateCommand: AsyncCommand {
                 return file
             }
             try await SQLiteTuning.withBulkWriteCache(app.db) { connection in
-                try await connection.transaction { db in try await PeopleDirectory.bulkInsert(files, on: db) }
+                try await connection.writeTransaction { db in try await PeopleDirectory.bulkInsert(files, on: db) }
             }
             written += size
             if written % 100_000 == 0 { context.console.print("\(written) …") }

@@ -35,7 +35,7 @@ struct UserCommand: AsyncCommand {
             throw CommandLineFailure("--role must be one of this association's roles: \(roles).")
         }
         let email = Accounts.normalizedEmail(signature.email ?? "")
-        guard EmailAddress.looksValid(email) else {
+        guard EmailAddress.isValid(email) else {
             throw CommandLineFailure("--email: “\(signature.email ?? "")” is not an e-mail address.")
         }
         let name = (signature.name ?? "").trimmingCharacters(in: .whitespaces)

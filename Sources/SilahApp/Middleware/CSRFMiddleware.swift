@@ -7,17 +7,21 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "csrf"
 
+    /// The largest body of a form that takes no file, and of anything sent before sign-in.
+    static let formLimit = 256 * 1024
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let changes = [.POST, .PUT, .PATCH, .DELETE].contains(request.method)
         if changes && !request.url.path.hasPrefix("/api/") {
             // A form larger than one network read arrives as a stream; the token is inside it, so the
-            // body is gathered here, up to the largest upload Silah accepts (imports, documents).
+            // body is gathered here: a large one only for a signed-in staff member on a route that
+            // takes an upload, a small one for everything and everyone else (413 past it).
             if request.body.data == nil {
-                let megabytes = max(request.application.silahConfiguration?.maxUploadMB ?? 10, 25) + 2
-                _ = try await request.body.collect(max: megabytes * 1_048_576).get()
+                let upload = request.auth.has(User.self) ? UploadRoutes.limit(for: request) : nil
+                _ = try await request.body.collect(max: upload ?? Self.formLimit).get()
             }
             let sent = try? request.content.get(String.self, at: Self.field)
-            guard let expected = request.session.data[Self.field], let sent,
+            guard let expected = request.expectedCSRFToken, let sent,
                 Data(sent.utf8).withUnsafeBytes({ a in Data(expected.utf8).withUnsafeBytes { b in safeCompare(a, b) } })
             else {
                 throw LocalizedAbort(
@@ -29,8 +33,21 @@ struct CSRFMiddleware: AsyncMiddleware {
                 )
             }
         }
-        return try await next.respond(to: request)
+        let response = try await next.respond(to: request)
+        if let made = request.storage[NewVisitorToken.self] {
+            response.cookies[Self.visitorCookie] = HTTPCookies.Value(
+                string: made, maxAge: 12 * 3600, path: "/",
+                isSecure: request.application.silahConfiguration?.secureCookies ?? false, isHTTPOnly: true,
+                sameSite: .strict)
+        }
+        return response
     }
+
+    /// Visitors who are not signed in carry their forms' token in this cookie (compared with the
+    /// form's field), so a sign-in page writes no session row.
+    static let visitorCookie = "silah_csrf"
+
+    struct NewVisitorToken: StorageKey { typealias Value = String }
 }
 
 /// Compares in time that does not depend on where the inputs differ.
@@ -42,11 +59,34 @@ private func safeCompare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointe
 }
 
 extension Request {
-    /// The session's CSRF token, made on first use.
+    /// The token forms carry: the session's when signed in, otherwise the visitor cookie's.
     var csrfToken: String {
-        if let token = session.data[CSRFMiddleware.field] { return token }
+        if auth.has(User.self) {
+            if let token = session.data[CSRFMiddleware.field] { return token }
+            let token = Secrets.make()
+            session.data[CSRFMiddleware.field] = token
+            return token
+        }
+        if let token = visitorToken { return token }
+        if let made = storage[CSRFMiddleware.NewVisitorToken.self] { return made }
         let token = Secrets.make()
-        session.data[CSRFMiddleware.field] = token
+        storage[CSRFMiddleware.NewVisitorToken.self] = token
         return token
+    }
+
+    /// Whether this page has a form token already (a page that shows no form makes none).
+    var hasCSRFToken: Bool {
+        auth.has(User.self) || visitorToken != nil || storage[CSRFMiddleware.NewVisitorToken.self] != nil
+    }
+
+    private var visitorToken: String? {
+        guard let value = cookies[CSRFMiddleware.visitorCookie]?.string, (20...100).contains(value.count) else {
+            return nil
+        }
+        return value
+    }
+
+    fileprivate var expectedCSRFToken: String? {
+        auth.has(User.self) ? session.data[CSRFMiddleware.field] : visitorToken
     }
 }

@@ -61,6 +61,11 @@ struct Failure {
             status = .forbidden
             code = error.code
             reason = error.reason
+        case let error as RequestNumbers.Problem:
+            status = .badRequest
+            code = error.code
+            reason = LocalizedReason(
+                ar: "الحقل «\(error.field)»: \(error.reason.ar)", en: "Field “\(error.field)”: \(error.reason.en)")
         case let error as any SilahError:
             status = .unprocessableEntity
             code = error.code
@@ -73,7 +78,7 @@ struct Failure {
         case let error as any AbortError:
             status = error.status
             code = error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
-            reason = (error as? LocalizedAbort)?.localized ?? LocalizedReason(ar: error.reason, en: error.reason)
+            reason = (error as? LocalizedAbort)?.localized ?? Self.standardReason(error.status, english: error.reason)
         default:
             status = .internalServerError
             code = "internal_error"
@@ -97,5 +102,40 @@ struct LocalizedAbort: AbortError {
             status: .badRequest,
             localized: LocalizedReason(ar: "الحقل \(field): \(localized.ar)", en: "Field \(field): \(localized.en)")
         )
+    }
+}
+
+extension Failure {
+    /// Arabic for the refusals Vapor itself raises (a body too large, a malformed form, …).
+    static func standardReason(_ status: HTTPResponseStatus, english: String) -> LocalizedReason {
+        let arabic: String
+        switch status.code {
+        case 400: arabic = "الطلب غير مفهوم: تحقق من الحقول المرسلة."
+        case 401: arabic = "سجّل الدخول أولًا، أو أرسل رمز وصول صالحًا."
+        case 403: arabic = "ليست لديك صلاحية لهذا."
+        case 405: arabic = "هذه الطريقة غير مقبولة لهذا العنوان."
+        case 408: arabic = "انتهت مهلة الطلب قبل اكتماله."
+        case 413: arabic = "الملف أو النموذج أكبر من المسموح."
+        case 414: arabic = "العنوان أطول من المسموح."
+        case 415: arabic = "نوع المحتوى غير مقبول هنا."
+        case 429: arabic = "طلبات كثيرة في وقت قصير؛ انتظر قليلًا ثم أعد المحاولة."
+        default: arabic = "تعذّر تنفيذ الطلب."
+        }
+        let englishText: String
+        switch status.code {
+        case 401: englishText = "Sign in first, or send a valid access token."
+        case 413: englishText = "The file or form is larger than allowed."
+        default: englishText = english
+        }
+        return LocalizedReason(ar: arabic, en: englishText)
+    }
+}
+
+extension Request {
+    /// `?page=&per=` range-checked (400 naming the field otherwise).
+    func paging(defaultPer: Int, maxPer: Int) throws -> Paging {
+        try Paging(
+            page: query[String.self, at: "page"], per: query[String.self, at: "per"], defaultPer: defaultPer,
+            maxPer: maxPer)
     }
 }

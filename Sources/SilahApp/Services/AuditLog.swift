@@ -42,16 +42,18 @@ enum AuditLog {
         now: Date = Date()
     ) async throws {
         let chainID = chain ?? AuditRecord.systemChain
-        var attempt = 0
-        while true {
-            do {
+        // Each chain has one writer at a time: the record reads the last seal and adds the next.
+        // (Retrying a clash inside the transaction is impossible on PostgreSQL: the failed insert
+        // has already aborted it.)
+        guard db.inWriteTransaction else {
+            try await db.writeTransaction { db in
+                try await db.lockForTransaction("audit:\(chainID)")
                 try await append(event, by: actor, chainID: chainID, on: db, now: now)
-                return
-            } catch  where attempt < 5 && isUniqueViolation(error) {
-                // Another writer took this place in the chain; seal again after its record.
-                attempt += 1
             }
+            return
         }
+        try await db.lockForTransaction("audit:\(chainID)")
+        try await append(event, by: actor, chainID: chainID, on: db, now: now)
     }
 
     private static func append(_ event: AuditEvent, by actor: AuditActor, chainID: UUID, on db: Database, now: Date)

@@ -65,7 +65,7 @@ enum Declarations {
         if declaration.voidedAt != nil { return .void }
         let current = try await data(of: request, person: person, tenant: tenant, on: db)
         if Secrets.sha256(current.canonicalText) == declaration.dataHash { return .valid }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             declaration.voidedAt = Date()
             try await declaration.save(on: db)
             try await RequestDesk.timeline(
@@ -173,7 +173,7 @@ enum Declarations {
         }
         let signer = (signerName ?? "").trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank ?? person.fullName
         let code = String(format: "%06d", Int.random(in: 0..<1_000_000))
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let challenge = DeclarationCode()
             challenge.associationID = tenant.associationID
             challenge.requestID = try request.requireID()

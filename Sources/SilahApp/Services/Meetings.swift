@@ -53,7 +53,7 @@ enum Meetings {
             .filter(\.$state == RequestState.underDecision.rawValue).sort(\.$answerDueOn).all()
         let meeting = CommitteeMeeting()
         let heldDay = day
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let last = try await tenant.query(CommitteeMeeting.self, on: db).max(\.$number) ?? 0
             meeting.associationID = tenant.associationID
             meeting.number = last + 1
@@ -105,7 +105,7 @@ enum Meetings {
             }
             item.votes[member.uuidString] = vote.rawValue
         }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await item.save(on: db)
             try await AuditLog.record(
                 AuditEvent(
@@ -160,7 +160,7 @@ enum Meetings {
         try tenant.require(.holdCommitteeMeetings)
         meeting.status = "closed"
         meeting.closedAt = Date()
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await meeting.save(on: db)
             try await AuditLog.record(
                 AuditEvent(

@@ -143,7 +143,7 @@ enum MorningReminder {
                 \(link)
                 """
             let recipients = managers.filter { $0.user.isActive }
-            try await app.db.transaction { db in
+            try await app.db.writeTransaction { db in
                 for manager in recipients {
                     try await Outbox.enqueue(
                         event: "manager_reminder", requestID: nil, channel: "email", recipient: manager.user.email,
@@ -161,6 +161,7 @@ enum MorningReminder {
 struct BackgroundWork: LifecycleHandler {
     final class Box: @unchecked Sendable {
         var task: Task<Void, Never>?
+        var swept = Date.distantPast
     }
 
     let interval: Double
@@ -168,11 +169,18 @@ struct BackgroundWork: LifecycleHandler {
 
     func didBootAsync(_ application: Application) async throws {
         let interval = self.interval
+        let box = self.box
         box.task = Task {
             while !Task.isCancelled {
                 do {
                     try await OutboxWorker.runOnce(application)
                     _ = try await MorningReminder.run(application)
+                    if Date().timeIntervalSince(box.swept) > 3600 {
+                        box.swept = Date()
+                        let directory = application.silahConfiguration?.dataDirectory ?? "./data"
+                        ImportPages.sweep(dataDirectory: directory)
+                        try await SessionSweep.run(application.db)
+                    }
                 } catch {
                     application.logger.warning(
                         "background work failed; will try again", metadata: ["error": "\(type(of: error))"])

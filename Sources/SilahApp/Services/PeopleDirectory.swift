@@ -31,7 +31,7 @@ enum PeopleDirectory {
         let blocking = found.contains { $0.likelihood == .certain }
         if blocking || (!found.isEmpty && !confirmed) { return .duplicates(found, blocking: blocking) }
         let person = Person(associationID: tenant.associationID)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             person.apply(valid, today: GregorianDate.today())
             try await person.create(on: db)
             try await indexName(of: person, previous: nil, on: db)
@@ -61,7 +61,7 @@ enum PeopleDirectory {
         if !sameID.isEmpty { return .duplicates(sameID, blocking: true) }
         let before = person.auditValues
         let previousNameKey = person.nameKey
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             person.apply(valid, today: GregorianDate.today())
             try await person.save(on: db)
             try await indexName(of: person, previous: previousNameKey, on: db)

@@ -45,7 +45,7 @@ enum PeopleImport {
         } else {
             let fingerprint = Secrets.sha256Hex(data).prefix(16).description
             rows = try await SQLiteTuning.withBulkWriteCache(db) { connection in
-                try await connection.transaction { db in
+                try await connection.writeTransaction { db in
                     let rows = try await pipeline.run(writingOn: db, readingOn: db)
                     let written = rows.count { $0.valid != nil }
                     // An import that adds nothing (a file run twice) leaves nothing behind.

@@ -24,7 +24,7 @@ enum PolicyStore {
     /// on its first policy; the version it supersedes stays on record.
     @discardableResult
     static func install(_ policy: Policy, on db: Database) async throws -> PolicyVersion {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let identity = policy.association
             let association: Association
             if let existing = try await Self.association(slug: identity.slug, on: db) {

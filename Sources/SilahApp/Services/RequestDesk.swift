@@ -117,9 +117,15 @@ enum RequestDesk {
             request.answerDueOn = due.iso
             request.createdBy = actor.userID
             do {
-                try await db.transaction { db in
-                    let taken = try await tenant.query(SupportRequest.self, on: db)
-                        .filter(\.$reference >= "\(year)-").filter(\.$reference < "\(year)-~").count()
+                try await db.writeTransaction { db in
+                    // One intake at a time per association takes the next number (PostgreSQL: an
+                    // advisory lock; SQLite: the write lock). The last number is read from the
+                    // unique index, so the cost does not grow with the year's requests.
+                    try await db.lockForTransaction("reference:\(tenant.associationID)")
+                    let last = try await tenant.query(SupportRequest.self, on: db)
+                        .filter(\.$reference >= "\(year)-").filter(\.$reference < "\(year)-~")
+                        .sort(\.$reference, .descending).first()
+                    let taken = last.flatMap { Int($0.reference.dropFirst("\(year)-".count)) } ?? 0
                     request.reference = "\(year)-" + String(format: "%05d", taken + 1 + tryNumber)
                     try await request.create(on: db)
                     try await timeline(
@@ -226,7 +232,7 @@ enum RequestDesk {
         default:
             prepared = .none
         }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             var details: [String: String] = [:]
             var message: (ApplicantEvent, ApplicantMessage.Details)?
             try await moveState(request, from: from, to: transition.to, on: db)
@@ -422,12 +428,16 @@ enum RequestDesk {
             let quantityText = Digits.asciiDigits(input.quantity ?? "").trimmingCharacters(in: .whitespaces)
             if quantityText.isEmpty {
                 quantity = nil
-            } else if let value = Double(quantityText), value > 0 {
+            } else if quantityText.count <= 12, let value = Double(quantityText), value.isFinite, value > 0,
+                value <= 1_000_000
+            {
                 quantity = value
             } else {
                 throw LocalizedAbort.unprocessable(
                     field: "quantity",
-                    LocalizedReason(ar: "الكمية رقم أكبر من صفر.", en: "Quantity is a number above zero."))
+                    LocalizedReason(
+                        ar: "الكمية رقم أكبر من صفر لا يتجاوز مليونًا.",
+                        en: "Quantity is a number above zero, at most a million."))
             }
             amountHalalas = try Self.halalas(input.amount, field: "amount")
             if let text = input.deliveredOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty {

@@ -48,6 +48,11 @@ struct SMTPMessageProvider: MessageProvider {
 
     func send(_ message: OutgoingMessage) async throws -> String? {
         let config = configuration
+        // An address or header with a line break would end the command and start another (RCPT TO
+        // a second recipient, a forged header); such a message is refused before connecting.
+        for field in [message.recipient, config.from, message.subject ?? ""] where Self.breaksLine(field) {
+            throw SMTPFailure(description: "refused: a line break in an address or header")
+        }
         let tls: NIOSSLContext? =
             config.security == .none ? nil : try NIOSSLContext(configuration: .makeClientConfiguration())
         let lines = SMTPLineHandler()
@@ -110,6 +115,10 @@ struct SMTPMessageProvider: MessageProvider {
         let accepted = try await expect(250, after: Self.data(message, from: config.from, host: config.host) + "\r\n.")
         _ = try? await lines.send("QUIT", on: channel).get()
         return accepted.lines.last
+    }
+
+    static func breaksLine(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
     }
 
     /// The message itself: headers, a blank line, the body in Base64 wrapped at 76 columns.

@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import Vapor
 
 /// Settings for writing a great deal at once (an import, generated data).
 enum SQLiteTuning {
@@ -36,6 +37,21 @@ enum SQLiteTuning {
             }
             try await set(cache: -2_000, tempStore: "DEFAULT")
             return result
+        }
+    }
+}
+
+extension SQLiteTuning {
+    /// How long a write waits for another process's write lock before giving up (milliseconds).
+    static let busyTimeoutMilliseconds = 15_000
+
+    /// Each pooled connection waits for a lock (sleeping, up to `busyTimeoutMilliseconds`) instead of
+    /// spinning: sqlite-nio's own busy handler retries at once, forever, on a thread of the pool.
+    static func prepareConnections(_ app: Application) async throws {
+        guard (app.db as? any SQLDatabase)?.dialect.name == "sqlite" else { return }
+        for loop in app.eventLoopGroup.makeIterator() {
+            guard let sql = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+            try await sql.raw("PRAGMA busy_timeout = \(literal: busyTimeoutMilliseconds)").run()
         }
     }
 }

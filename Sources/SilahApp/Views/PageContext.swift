@@ -32,14 +32,14 @@ struct PageContext: Encodable {
         dir = language.direction
         self.title = title
         text = UIText.for(language)
-        switchHref = request.url.path + "?lang=" + other.rawValue
+        switchHref = SafeRedirect.samePagePath(request.url.path) + "?lang=" + other.rawValue
         switchLabel = other == .ar ? "العربية" : "English"
         switchLang = other.rawValue
         let t = request.t
         let user = request.auth.get(User.self)
         signedIn = user != nil
         userName = user?.name ?? ""
-        csrf = user != nil || request.hasSession ? request.csrfToken : ""
+        csrf = user != nil || request.hasCSRFToken ? request.csrfToken : ""
         accountLabel = t("حسابي", "My account")
         logoutLabel = t("تسجيل الخروج", "Sign out")
         loginLabel = t("دخول الموظفين", "Staff sign-in")

@@ -138,7 +138,7 @@ public enum PersonRules {
             do { mobile = try SaudiMobile(validating: draft.mobile) } catch { errors["mobile"] = error.reason }
         }
         let email = draft.email.trimmed.lowercased()
-        if !email.isEmpty, !(email.contains("@") && email.split(separator: "@").count == 2 && email.contains(".")) {
+        if !email.isEmpty, !EmailAddress.isValid(email) {
             errors["email"] = LocalizedReason(ar: "البريد الإلكتروني غير صحيح.", en: "The e-mail address is not valid.")
         }
         var region: Region?
@@ -159,9 +159,10 @@ public enum PersonRules {
         var income: Double?
         if !draft.householdIncome.trimmed.isEmpty {
             income = Double(Digits.asciiDigits(draft.householdIncome.trimmed).replacingOccurrences(of: ",", with: ""))
-            if income == nil || income! < 0 {
+            if income == nil || !income!.isFinite || income! < 0 || income! > 10_000_000 {
                 errors["householdIncome"] = LocalizedReason(
-                    ar: "الدخل الشهري رقم موجب بالريال.", en: "Monthly income is a positive amount in SAR.")
+                    ar: "الدخل الشهري رقم موجب بالريال لا يتجاوز ١٠ ملايين.",
+                    en: "Monthly income is a positive amount in SAR, at most 10 million.")
             }
         }
         var familySize: Int?

@@ -36,10 +36,9 @@ struct PeopleAPIController: RouteCollection {
     func search(req: Request) async throws -> [HitDTO] {
         let tenant = try req.tenant
         try tenant.require(.viewPersonFile)
-        let per = min(max(req.query[Int.self, at: "per"] ?? 20, 1), 100)
-        let page = max(req.query[Int.self, at: "page"] ?? 1, 1)
+        let paging = try req.paging(defaultPer: 20, maxPer: 100)
         let hits = try await PeopleQueries.search(
-            req.query[String.self, at: "q"] ?? "", tenant: tenant, page: page, per: per, on: req.db)
+            req.query[String.self, at: "q"] ?? "", tenant: tenant, page: paging.page, per: paging.per, on: req.db)
         return hits.map { hit in
             let person = hit.person
             let birth = person.birthDate.flatMap { try? GregorianDate(iso: $0) }

@@ -13,7 +13,7 @@ struct RequestsAPIController: RouteCollection {
         tenant.post("meetings", use: openMeeting)
         let own = authenticated.grouped(TokenTenantMiddleware())
         own.get("requests", ":reference", use: show)
-        own.post("requests", ":reference", "actions", ":action", use: act)
+        own.on(.POST, "requests", ":reference", "actions", ":action", body: .collect(maxSize: "14mb"), use: act)
     }
 
     struct WorkflowDTO: Content {

@@ -49,8 +49,14 @@ struct AccountController: RouteCollection {
         if let error {
             return try await render(req, user: user, passwordError: error).response(.unprocessableEntity, for: req)
         }
-        user.passwordHash = try await req.application.hashPassword(form.password ?? "")
-        try await user.save(on: req.db)
+        let hash = try await req.application.hashPassword(form.password ?? "")
+        let current = req.session.id
+        try await req.db.writeTransaction { db in
+            user.passwordHash = hash
+            try await user.save(on: db)
+            // Other devices signed in with the old password are signed out; old links stop working.
+            try await SessionSweep.endOthers(of: user, keeping: current, on: db)
+        }
         try await AuditLog.recordForAccount(
             "password_changed", user: user, by: .user(try user.requireID(), address: req.clientAddress), on: req.db)
         return try await render(req, user: user, notice: t("غُيّرت كلمة المرور.", "Your password was changed."))

@@ -23,7 +23,8 @@ struct AuditController: RouteCollection {
             error = t(problem.reason)
         }
         let names = try await AuditQueries.staffNames(tenant: tenant, on: req.db)
-        let rows = records.map { AuditPageContext.Row(record: $0, names: names, t: t) }
+        let canOpenFiles = tenant.allows(.viewPersonFile)
+        let rows = records.map { AuditPageContext.Row(record: $0, names: names, t: t, canOpenFiles: canOpenFiles) }
         let slug = tenant.association.slug
         return try await req.view.render(
             "staff/audit",
@@ -74,7 +75,9 @@ struct AuditController: RouteCollection {
         let names = try await AuditQueries.staffNames(tenant: tenant, on: req.db)
         var csv = "\u{FEFF}sequence,at,day,actor,action,subject_type,subject_id,address,changes,hash\r\n"
         for record in records.sorted(by: { $0.sequence < $1.sequence }) {
-            let row = AuditRow(record: record, names: names, t: Translator(language: .en))
+            let row = AuditRow(
+                record: record, names: names, t: Translator(language: .en),
+                canOpenFiles: tenant.allows(.viewPersonFile))
             csv +=
                 [
                     String(record.sequence), record.at, record.day, row.actor, record.action, record.subjectType,
@@ -151,7 +154,22 @@ struct AuditRow {
         "email", "name", "nationalId", "mobile", "birthDate", "address", "income",
     ]
 
-    init(record: AuditRecord, names: [UUID: String], t: Translator) {
+    /// What a record about a person, a request or a meeting may show in clear to a role that may
+    /// not open files: counts and workflow facts, never a value from the file.
+    static let operationalFields: Set<String> = [
+        "state", "answer_due_on", "rows", "contactsMoved", "documentsMoved", "requestsMoved", "mergedFile", "number",
+    ]
+    static let personSubjects: Set<String> = [
+        "person", "people", "contacts", "request", "meeting", "import", "message",
+    ]
+
+    /// Whether `field`'s values are hidden from a reader who can (or cannot) open files.
+    static func hides(_ field: String, subjectType: String, canOpenFiles: Bool) -> Bool {
+        if personalFields.contains(field) { return true }
+        return !canOpenFiles && personSubjects.contains(subjectType) && !operationalFields.contains(field)
+    }
+
+    init(record: AuditRecord, names: [UUID: String], t: Translator, canOpenFiles: Bool) {
         switch record.actor {
         case "cli": actor = t("سطر الأوامر", "Command line")
         case "anonymous": actor = t("غير مسجّل", "Not signed in")
@@ -159,15 +177,15 @@ struct AuditRow {
         default: actor = record.actorID.flatMap { names[$0] } ?? t("مستخدم آخر", "Another user")
         }
         changes = AuditLog.decodeChanges(record.changes).sorted { $0.key < $1.key }.map { field, change in
-            if Self.personalFields.contains(field) { return "\(field): •••" }
+            if Self.hides(field, subjectType: record.subjectType, canOpenFiles: canOpenFiles) { return "\(field): •••" }
             return "\(field): \(change.before ?? "—") → \(change.after ?? "—")"
         }.joined(separator: "; ")
     }
 }
 
 extension AuditPageContext.Row {
-    init(record: AuditRecord, names: [UUID: String], t: Translator) {
-        let row = AuditRow(record: record, names: names, t: t)
+    init(record: AuditRecord, names: [UUID: String], t: Translator, canOpenFiles: Bool) {
+        let row = AuditRow(record: record, names: names, t: t, canOpenFiles: canOpenFiles)
         let day = (try? GregorianDate(iso: record.day))
         sequence = record.sequence
         when = day.map { t($0.textAr, $0.textEn) } ?? record.day

@@ -40,9 +40,7 @@ struct AuthController: RouteCollection {
         switch result {
         case .signedIn(let user):
             try await req.startSession(for: user)
-            let next = form.next ?? ""
-            let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : SiteURL.chooseAssociation
-            return req.redirect(to: target)
+            return req.redirect(to: SafeRedirect.localPath(form.next) ?? SiteURL.chooseAssociation)
         case .refused:
             let view = try await renderLogin(
                 req,
@@ -169,11 +167,13 @@ struct AuthController: RouteCollection {
                 .unprocessableEntity, for: req)
         }
         let hash = try await req.application.hashPassword(password)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             user.passwordHash = hash
             try await user.save(on: db)
             link.usedAt = Date()
             try await link.save(on: db)
+            // A reset ends every session and every other link: whoever had them has them no more.
+            try await SessionSweep.endOthers(of: user, keeping: nil, on: db)
         }
         try await AuditLog.recordForAccount(
             "password_set", user: user, by: .user(try user.requireID(), address: req.clientAddress), on: req.db)

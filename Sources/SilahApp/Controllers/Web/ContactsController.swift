@@ -121,7 +121,7 @@ struct ContactsController: RouteCollection {
         contact.$staff.id = tenant.userID
         contact.at = Date()
         let subject = try person?.requireID().uuidString
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await contact.create(on: db)
             try await AuditLog.record(
                 AuditEvent(

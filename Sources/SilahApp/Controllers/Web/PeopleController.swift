@@ -19,7 +19,8 @@ struct PeopleController: RouteCollection {
         try tenant.require(.viewPersonFile)
         let t = req.t
         let q = req.query[String.self, at: "q"] ?? ""
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let paging = try req.paging(defaultPer: 25, maxPer: 25)
+        let page = paging.page
         let hits = try await PeopleQueries.search(q, tenant: tenant, page: page, per: 25, on: req.db)
         let slug = tenant.association.slug
         return try await req.view.render(
@@ -55,7 +56,7 @@ struct PeopleController: RouteCollection {
                         + "?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&page=\(page + 1)",
                     label: t("التالي", "Next")
                 ),
-                hasNext: hits.count == 25
+                hasNext: hits.count == 25 && page < Paging.maxPage
             )
         )
     }

@@ -9,7 +9,7 @@ struct PeopleTransferController: RouteCollection {
         staff.get("people", "export", use: exportPeople)
         staff.get("contacts", "export", use: exportContacts)
         staff.get("people", "import", use: importForm)
-        staff.on(.POST, "people", "import", body: .collect(maxSize: "25mb"), use: upload)
+        staff.upload("people", "import", megabytes: 26, use: upload)
         staff.post("people", "import", "confirm", use: confirm)
     }
 
@@ -121,10 +121,17 @@ struct PeopleTransferController: RouteCollection {
         let id = UUID()
         try ImportPages.store(data, id: id, tenant: tenant, app: req.application)
         let consent = form.consentRecorded == "on"
-        return try await ImportPages.mapping(
-            req, tenant: tenant, id: id, data: data, mapping: nil, consentRecorded: consent
-        )
-        .encodeResponse(for: req)
+        do {
+            return try await ImportPages.mapping(
+                req, tenant: tenant, id: id, data: data, mapping: nil, consentRecorded: consent
+            )
+            .encodeResponse(for: req)
+        } catch let problem as XLSXReader.Problem {
+            // A workbook that cannot be read is not kept; the person sees why, on the upload page.
+            ImportPages.discard(id: id, tenant: tenant, app: req.application)
+            return try await ImportPages.upload(req, tenant: tenant, error: req.t(problem.reason)).response(
+                .unprocessableEntity, for: req)
+        }
     }
 
     /// Applies the chosen mapping: `dryRun=yes` shows the check again, otherwise imports.

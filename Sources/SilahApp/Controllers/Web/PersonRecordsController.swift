@@ -6,7 +6,7 @@ import Vapor
 struct PersonRecordsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let person = routes.grouped(":slug", "staff", "people", ":personID").grouped(TenantMiddleware())
-        person.on(.POST, "documents", body: .collect(maxSize: "200mb"), use: addDocument)
+        person.upload("documents", megabytes: 201, use: addDocument)
         person.get("documents", ":documentID", use: openDocument)
         person.post("family", use: addFamilyMember)
         person.post("merge", use: merge)
@@ -48,7 +48,7 @@ struct PersonRecordsController: RouteCollection {
         document.$uploadedBy.id = tenant.userID
         try req.application.files.write(data, key: document.storageKey)
         do {
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await document.create(on: db)
                 try await AuditLog.record(
                     AuditEvent(
@@ -133,7 +133,7 @@ struct PersonRecordsController: RouteCollection {
         member.relation = relation
         member.birthDate = birth?.iso
         member.nationalID = id?.digits
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await member.create(on: db)
             try await AuditLog.record(
                 AuditEvent(
@@ -181,7 +181,7 @@ extension PeopleDirectory {
     {
         let otherID = try other.requireID()
         let targetID = try target.requireID()
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let contacts = try await tenant.query(Contact.self, on: db).filter(\.$person.$id == otherID).count()
             try await tenant.query(Contact.self, on: db).filter(\.$person.$id == otherID).set(
                 \.$person.$id, to: targetID
@@ -193,6 +193,7 @@ extension PeopleDirectory {
             try await tenant.query(FamilyMember.self, on: db).filter(\.$person.$id == otherID).set(
                 \.$person.$id, to: targetID
             ).update()
+            let requests = try await moveRequests(from: otherID, to: targetID, tenant: tenant, actor: actor, on: db)
             let before = target.auditValues
             target.nameEn = target.nameEn ?? other.nameEn
             target.idExpiry = target.idExpiry ?? other.idExpiry
@@ -215,6 +216,7 @@ extension PeopleDirectory {
                 "mergedFile": .init(before: otherID.uuidString, after: nil),
                 "contactsMoved": .init(before: nil, after: String(contacts)),
                 "documentsMoved": .init(before: nil, after: String(documents)),
+                "requestsMoved": .init(before: nil, after: String(requests)),
             ]
             let after = target.auditValues
             for key in Set(before.keys).union(after.keys) where before[key] != after[key] {
@@ -227,7 +229,38 @@ extension PeopleDirectory {
                     by: actor, in: tenant.associationID, on: db
                 )
             }
-            return "contacts \(contacts), documents \(documents)"
+            return "contacts \(contacts), documents \(documents), requests \(requests)"
         }
+    }
+
+    /// The merged file's requests go to the kept file with their whole history. What the applicant
+    /// signed no longer matches the file, so each valid declaration is void, and each timeline says
+    /// both.
+    private static func moveRequests(
+        from otherID: UUID, to targetID: UUID, tenant: Tenant, actor: AuditActor, on db: Database
+    )
+        async throws -> Int
+    {
+        let requests = try await tenant.query(SupportRequest.self, on: db).filter(\.$person.$id == otherID).all()
+        let now = Date()
+        for request in requests {
+            request.$person.id = targetID
+            try await request.save(on: db)
+            let state = request.requestState
+            try await RequestDesk.timeline(
+                request, action: "file_merged", from: state, to: state, reason: nil,
+                details: ["mergedFile": otherID.uuidString], actor: actor, now: now, on: db)
+            let valid = try await Declaration.query(on: db).filter(\.$request.$id == request.requireID())
+                .filter(\.$voidedAt == nil).all()
+            guard !valid.isEmpty else { continue }
+            for declaration in valid {
+                declaration.voidedAt = now
+                try await declaration.save(on: db)
+            }
+            try await RequestDesk.timeline(
+                request, action: "declaration_voided", from: state, to: state, reason: nil,
+                details: ["cause": "file_merged"], actor: actor, now: now, on: db)
+        }
+        return requests.count
     }
 }

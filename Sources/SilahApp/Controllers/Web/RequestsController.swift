@@ -13,7 +13,7 @@ struct RequestsController: RouteCollection {
         requests.get(":reference", use: show)
         requests.get(":reference", "receipt", use: receipt)
         requests.get(":reference", "declaration", use: declarationEvidence)
-        requests.on(.POST, ":reference", "actions", ":action", body: .collect(maxSize: "12mb"), use: act)
+        requests.upload(":reference", "actions", ":action", megabytes: 12, use: act)
         requests.post(":reference", "declaration-code", use: sendCode)
     }
 

@@ -59,7 +59,7 @@ struct SetupController: RouteCollection {
         if (form.adminName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             errors["adminName"] = t("اسم المدير مطلوب.", "The administrator's name is required.")
         }
-        if !EmailAddress.looksValid(email) {
+        if !EmailAddress.isValid(email) {
             errors["email"] = t("اكتب بريدًا إلكترونيًا صحيحًا.", "Enter a valid e-mail address.")
         }
         do {
@@ -74,7 +74,7 @@ struct SetupController: RouteCollection {
         }
         let hash = try await req.application.hashPassword(form.password ?? "")
         let chosen = policy
-        let user = try await req.db.transaction { db in
+        let user = try await req.db.writeTransaction { db in
             let version = try await PolicyStore.install(chosen, on: db)
             let user = User(email: email, name: form.adminName ?? "", passwordHash: hash)
             try await user.create(on: db)
@@ -147,16 +147,5 @@ struct SetupController: RouteCollection {
                 password: field(nil, "password")
             )
         )
-    }
-}
-
-enum EmailAddress {
-    /// One @, something before it, a dot in the domain, no spaces: the checks that catch typing slips.
-    static func looksValid(_ email: String) -> Bool {
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."), !email.contains(where: \.isWhitespace)
-        else { return false }
-        return true
     }
 }

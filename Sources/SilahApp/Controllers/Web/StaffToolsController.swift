@@ -8,7 +8,7 @@ struct StaffToolsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let tools = routes.grouped(":slug", "staff", "tools").grouped(TenantMiddleware())
         tools.get(use: index)
-        tools.on(.POST, ":tool", body: .collect(maxSize: "200mb"), use: upload)
+        tools.upload(":tool", megabytes: 201, use: upload)
         tools.get(":tool", use: open)
     }
 
@@ -73,7 +73,7 @@ struct StaffToolsController: RouteCollection {
         version.storageKey = "tools/\(tenant.associationID.uuidString)/\(version.id!.uuidString).\(kind.fileExtension)"
         version.$uploadedBy.id = tenant.userID
         try req.application.files.write(Data(bytes), key: version.storageKey)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await version.create(on: db)
             try await AuditLog.record(
                 AuditEvent(

@@ -34,7 +34,7 @@ struct StaffUsersController: RouteCollection {
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let email = Accounts.normalizedEmail(form.email ?? "")
         if name.isEmpty { errors["name"] = t("الاسم مطلوب.", "The name is required.") }
-        if !EmailAddress.looksValid(email) {
+        if !EmailAddress.isValid(email) {
             errors["email"] = t("اكتب بريدًا إلكترونيًا صحيحًا.", "Enter a valid e-mail address.")
         }
         guard let role = Role(rawValue: form.role ?? ""), tenant.policy.staffRoles.contains(role) else {
@@ -205,7 +205,7 @@ enum StaffDirectory {
         on db: Database
     ) async throws -> AddResult {
         let associationID = try association.requireID()
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let user: User
             if let existing = try await User.query(on: db).filter(\.$email == Accounts.normalizedEmail(email)).first() {
                 let already = try await Membership.query(on: db)
@@ -243,7 +243,7 @@ enum StaffDirectory {
         _ membership: Membership, user: User, role: Role, active: Bool, by actor: AuditActor, in associationID: UUID,
         on db: Database
     ) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let subject = try user.requireID().uuidString
             if membership.role != role.rawValue {
                 let before = membership.role

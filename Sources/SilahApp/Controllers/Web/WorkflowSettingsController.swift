@@ -276,7 +276,7 @@ struct WorkflowSettingsController: RouteCollection {
         _ req: Request, _ tenant: Tenant, changes: [String: AuditEvent.FieldChange],
         _ save: @escaping @Sendable (any Database) async throws -> Void
     ) async throws -> Response {
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await save(db)
             try await AuditLog.record(
                 AuditEvent(

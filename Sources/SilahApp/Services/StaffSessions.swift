@@ -1,0 +1,139 @@
+import Fluent
+import SilahCore
+import Vapor
+
+/// A signed-in staff member's session. The cookie's value is stored only as its SHA-256, with
+/// whose session it is and when it began and was last used: idle for `idleLifetime` or older than
+/// `absoluteLifetime`, it is over, and the sweep removes it. Only signing in makes one; visitors
+/// who are not signed in have none (their forms' token lives in a cookie, see `CSRFMiddleware`).
+final class StaffSession: Model, @unchecked Sendable {
+    static let schema = "staff_sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "key_hash") var keyHash: String
+    @Field(key: "data") var data: String
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "seen_at") var seenAt: Date
+
+    init() {}
+
+    init(keyHash: String, data: String, userID: UUID?, now: Date) {
+        self.keyHash = keyHash
+        self.data = data
+        self.userID = userID
+        self.createdAt = now
+        self.seenAt = now
+    }
+
+    struct Create: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(StaffSession.schema)
+                .id()
+                .field("key_hash", .string, .required)
+                .field("data", .string, .required)
+                .field("user_id", .uuid, .references(User.schema, .id, onDelete: .cascade))
+                .field("created_at", .datetime, .required)
+                .field("seen_at", .datetime, .required)
+                .unique(on: "key_hash")
+                .create()
+            // Sessions of the old store had no lifetime on the server: everyone signs in again once.
+            try await SessionRecord.query(on: database).delete()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(StaffSession.schema).delete()
+        }
+    }
+}
+
+/// Sessions in `staff_sessions`, with idle and absolute expiry.
+struct StaffSessionDriver: AsyncSessionDriver {
+    static let idleLifetime: TimeInterval = 2 * 3600
+    static let absoluteLifetime: TimeInterval = 12 * 3600
+    /// A session read and left unchanged is written back at most this often (its "last seen").
+    static let touchInterval: TimeInterval = 5 * 60
+
+    private struct Loaded: StorageKey { typealias Value = (data: String, seenAt: Date) }
+
+    static func keyHash(_ id: SessionID) -> String { Secrets.sha256("silah-session:" + id.string) }
+
+    private static func encode(_ data: SessionData) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(data.snapshot)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    private static func decode(_ text: String) -> SessionData {
+        let values = (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+        return SessionData(initialData: values)
+    }
+
+    /// Whose session it is: what `session.authenticate(user)` wrote.
+    private static func userID(_ data: SessionData) -> UUID? {
+        data["_UserSession"].flatMap(UUID.init(uuidString:))
+    }
+
+    func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
+        let id = SessionID(string: Secrets.make())
+        let text = Self.encode(data)
+        try await StaffSession(keyHash: Self.keyHash(id), data: text, userID: Self.userID(data), now: Date())
+            .create(on: request.db)
+        return id
+    }
+
+    func readSession(_ id: SessionID, for request: Request) async throws -> SessionData? {
+        guard id.string.count <= 100,
+            let row = try await StaffSession.query(on: request.db).filter(\.$keyHash == Self.keyHash(id)).first()
+        else { return nil }
+        let now = Date()
+        guard now.timeIntervalSince(row.seenAt) < Self.idleLifetime,
+            now.timeIntervalSince(row.createdAt) < Self.absoluteLifetime
+        else {
+            try await row.delete(on: request.db)
+            return nil
+        }
+        request.storage[Loaded.self] = (row.data, row.seenAt)
+        return Self.decode(row.data)
+    }
+
+    func updateSession(_ id: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        let text = Self.encode(data)
+        let now = Date()
+        if let loaded = request.storage[Loaded.self], loaded.data == text,
+            now.timeIntervalSince(loaded.seenAt) < Self.touchInterval
+        {
+            return id
+        }
+        try await StaffSession.query(on: request.db).filter(\.$keyHash == Self.keyHash(id))
+            .set(\.$data, to: text).set(\.$userID, to: Self.userID(data)).set(\.$seenAt, to: now).update()
+        return id
+    }
+
+    func deleteSession(_ id: SessionID, for request: Request) async throws {
+        try await StaffSession.query(on: request.db).filter(\.$keyHash == Self.keyHash(id)).delete()
+    }
+}
+
+enum SessionSweep {
+    /// Removes sessions past their idle or absolute lifetime.
+    static func run(_ db: Database, now: Date = Date()) async throws {
+        try await StaffSession.query(on: db)
+            .group(.or) {
+                $0.filter(\.$seenAt < now.addingTimeInterval(-StaffSessionDriver.idleLifetime))
+                    .filter(\.$createdAt < now.addingTimeInterval(-StaffSessionDriver.absoluteLifetime))
+            }
+            .delete()
+    }
+
+    /// After a password change or reset: every other session of the person ends, and every
+    /// password link still outstanding stops working.
+    static func endOthers(of user: User, keeping current: SessionID?, on db: Database) async throws {
+        let userID = try user.requireID()
+        var sessions = StaffSession.query(on: db).filter(\.$userID == userID)
+        if let current { sessions = sessions.filter(\.$keyHash != StaffSessionDriver.keyHash(current)) }
+        try await sessions.delete()
+        try await OneTimeLink.query(on: db).filter(\.$user.$id == userID).filter(\.$usedAt == nil)
+            .set(\.$usedAt, to: Date()).update()
+    }
+}

@@ -1,0 +1,80 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// One writer at a time, waiting its turn instead of failing.
+///
+/// SQLite allows one writer. Fluent's transactions begin `DEFERRED`: two of them read, then both
+/// try to write, and the second gets `SQLITE_BUSY` (or `BUSY_SNAPSHOT`) at once — no waiting can
+/// help it, so the request failed with 500. Here a write transaction takes the write lock up front
+/// (`BEGIN IMMEDIATE`); inside this process writers queue on an async gate, so a waiting writer
+/// holds no connection and no thread; against other processes (the command line while serving) the
+/// connection waits up to `busyTimeout` for the lock. On PostgreSQL this is Fluent's transaction.
+extension Database {
+    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
+            return try await transaction(body)
+        }
+        if inTransaction || WriteGate.isHeld { return try await body(self) }
+        await WriteGate.shared.acquire()
+        do {
+            // The flag is set inside the connection's closure: the pool hands the connection over
+            // through an event loop, and a task-local set outside would not reach the body.
+            let result = try await self.withConnection { connection in
+                try await WriteGate.$isHeld.withValue(true) {
+                    let sql = connection as! any SQLDatabase
+                    try await sql.raw("PRAGMA busy_timeout = \(literal: SQLiteTuning.busyTimeoutMilliseconds)").run()
+                    try await sql.raw("BEGIN IMMEDIATE").run()
+                    do {
+                        let result = try await body(connection)
+                        try await sql.raw("COMMIT").run()
+                        return result
+                    } catch {
+                        try? await sql.raw("ROLLBACK").run()
+                        throw error
+                    }
+                }
+            }
+            await WriteGate.shared.release()
+            return result
+        } catch {
+            await WriteGate.shared.release()
+            throw error
+        }
+    }
+
+    /// Inside a transaction: waits until no other transaction holds `key`'s lock, and holds it until
+    /// this one ends. On PostgreSQL an advisory lock; on SQLite the write lock already serialises.
+    func lockForTransaction(_ key: String) async throws {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))").run()
+    }
+
+    /// True inside `writeTransaction` (or Fluent's `transaction`).
+    var inWriteTransaction: Bool { inTransaction || WriteGate.isHeld }
+}
+
+/// The queue of this process's SQLite writers.
+actor WriteGate {
+    static let shared = WriteGate()
+    @TaskLocal static var isHeld = false
+
+    private var held = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard held else {
+            held = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            held = false
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
