@@ -58,7 +58,9 @@ public enum Silah {
     }
 
     private static func isServe(_ arguments: [String]) -> Bool {
-        let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
+        let rest = arguments.dropFirst()
+        guard !rest.contains("--help"), !rest.contains("-h") else { return false }
+        let command = rest.first { !$0.hasPrefix("-") }
         return command == nil || command == "serve"
     }
 

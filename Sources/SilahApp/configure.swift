@@ -26,6 +26,9 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(CreatePersonNameIndex())
     app.migrations.add(StaffSession.Create())
     app.migrations.add(ProtectCaseHistory())
+    app.migrations.add(ServerKey.Create())
+    app.migrations.add(AddMembershipAcceptance())
+    app.migrations.add(CreateReferenceCounters())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)

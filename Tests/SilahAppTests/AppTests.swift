@@ -12,10 +12,16 @@ import VaporTesting
 @Suite(.serialized) struct AppTests {}
 
 /// Starts Silah with a fresh schema (and, when `demo`, the five associations), runs `body`, then cleans up.
-func withSilah(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+/// `onDisk` uses a SQLite file in write-ahead-log mode, as `silah serve` does (PostgreSQL when
+/// `DATABASE_URL` names one).
+func withSilah(demo: Bool = true, onDisk: Bool = false, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
+    var config = try SilahConfiguration.testing()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("silah-test-\(UUID())").path
+    if onDisk, config.database == .sqliteMemory { config.database = .sqliteFile(folder + "/silah.sqlite") }
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     do {
-        try await configure(app, .testing())
+        try await configure(app, config)
         app.mailer = RecordingMailer()
         app.files = MemoryFileStorage()
         try await app.autoRevert()

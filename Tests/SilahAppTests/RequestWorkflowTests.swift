@@ -298,12 +298,18 @@ extension AppTests {
         static func requestCode(_ app: Application, _ staff: APIStaff, _ reference: String) async throws -> String {
             let tenant = try await demoTenant(app, "relations_officer", of: staff.slug)
             let request = try await RequestLookup.find(reference, tenant: tenant, on: app.db)
+            let sms = RecordingProvider()
+            app.useMessageProvider(sms, for: "sms")
             try await Declarations.sendCode(
-                for: request, signerName: nil, tenant: tenant, actor: .commandLine, on: app.db)
+                for: request, signerName: nil, tenant: tenant, actor: .commandLine, app: app, on: app.db)
             let message = try #require(
                 try await OutboxMessage.query(on: app.db).filter(\.$event == "declaration_code").first())
             #expect(message.recipient == "+966551112222")
-            let match = try #require(message.body.firstMatch(of: /: (\d{6})\s/))
+            #expect(message.status == "sent")
+            // The outbox keeps the message without the code; only the gateway was handed it.
+            #expect(message.body.firstMatch(of: /\d{6}/) == nil)
+            let sent = try #require(sms.messages.last)
+            let match = try #require(sent.body.firstMatch(of: /: (\d{6})\s/))
             return String(match.1)
         }
 

@@ -327,3 +327,16 @@ struct RecordingLogHandler: LogHandler {
         lines.add("\(event.message) \(merged.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))")
     }
 }
+
+/// A message provider that keeps what it is handed (for messages that never rest in the outbox).
+final class RecordingProvider: MessageProvider, @unchecked Sendable {
+    private let lock = NIOLock()
+    private var sent: [OutgoingMessage] = []
+
+    var messages: [OutgoingMessage] { lock.withLock { sent } }
+
+    func send(_ message: OutgoingMessage) async throws -> String? {
+        lock.withLock { sent.append(message) }
+        return "recorded-\(message.id)"
+    }
+}

@@ -46,6 +46,9 @@ struct UserCommand: AsyncCommand {
         {
         case .alreadyMember:
             throw CommandLineFailure("\(email) already has an account in \(slug).")
+        case .invited:
+            // Only an administrator invites; the command line adds at once.
+            context.console.print("Invited \(email) to \(slug).")
         case .added(let user, let secret):
             context.console.print("أُضيف \(user.name) بدور \(policy.title(of: role, in: .ar)) في \(association.nameAr).")
             context.console.print("Added \(user.email) as \(role.rawValue) in \(slug).")
@@ -86,7 +89,8 @@ struct TokenCommand: AsyncCommand {
             throw CommandLineFailure("--user: no active account “\(signature.user ?? "")”.")
         }
         let memberships = try await Membership.query(on: app.db)
-            .filter(\.$user.$id == user.requireID()).filter(\.$isActive == true).with(\.$association).all()
+            .filter(\.$user.$id == user.requireID()).filter(\.$isActive == true)
+            .filter(\.$acceptedAt != nil).with(\.$association).all()
         let slug: String
         if let chosen = signature.association {
             slug = chosen

@@ -85,7 +85,7 @@ enum Tenancy {
         }
         guard
             let row = try await sql.raw(
-                "SELECT m.role AS role, v.id AS version_id FROM memberships m JOIN policy_versions v ON v.association_id = m.association_id AND v.is_current = \(bind: true) WHERE m.user_id = \(bind: userID) AND m.association_id = \(bind: associationID) AND m.is_active = \(bind: true)"
+                "SELECT m.role AS role, v.id AS version_id FROM memberships m JOIN policy_versions v ON v.association_id = m.association_id AND v.is_current = \(bind: true) WHERE m.user_id = \(bind: userID) AND m.association_id = \(bind: associationID) AND m.is_active = \(bind: true) AND m.accepted_at IS NOT NULL"
             ).first(decoding: Row.self),
             let role = Role(rawValue: row.role)
         else { throw Abort(.notFound) }

@@ -47,3 +47,20 @@ struct ProtectCaseHistory: AsyncMigration {
         }
     }
 }
+
+/// The running number of each association's Hijri year, so taking the next reference is one
+/// `UPDATE` however many requests the year already has.
+struct CreateReferenceCounters: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("reference_counters")
+            .field("association_id", .uuid, .required, .references(Association.schema, .id, onDelete: .cascade))
+            .field("year", .int, .required)
+            .field("last_number", .int, .required)
+            .unique(on: "association_id", "year")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("reference_counters").delete()
+    }
+}

@@ -41,15 +41,23 @@ final class Membership: Model, @unchecked Sendable {
     /// Access to this association only; deactivating here leaves the person's other associations alone.
     @Field(key: "is_active") var isActive: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// When the person took up the place: `nil` while an invitation to an existing account waits.
+    /// Until then the membership opens nothing and tells the association nothing about the account.
+    @OptionalField(key: "accepted_at") var acceptedAt: Date?
+    /// The name the administrator typed when inviting an existing account (shown until accepted).
+    @OptionalField(key: "invited_name") var invitedName: String?
 
     init() {}
 
-    init(userID: UUID, associationID: UUID, role: String) {
+    init(userID: UUID, associationID: UUID, role: String, acceptedAt: Date? = Date()) {
         self.$user.id = userID
         self.$association.id = associationID
         self.role = role
         self.isActive = true
+        self.acceptedAt = acceptedAt
     }
+
+    var isAccepted: Bool { acceptedAt != nil }
 }
 
 extension Membership: TenantOwned {

@@ -75,7 +75,9 @@ enum Accounts {
     }
 
     static func associationIDs(of user: User, on db: Database) async throws -> [UUID] {
-        try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).all().map(\.$association.id)
+        // Only where the person works: an invitation not yet accepted learns nothing of the account.
+        try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$acceptedAt != nil).all()
+            .map(\.$association.id)
     }
 
     /// A one-time link secret to set a password; only its hash is stored.

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import SilahCore
 import Vapor
 
@@ -79,19 +80,44 @@ enum Declarations {
         return .void
     }
 
+    /// A declaration ready to be saved with its transition: the evidence file to write and the
+    /// one-time code to use up, both inside the transition's transaction.
+    struct Prepared: Sendable {
+        let declaration: Declaration
+        var evidence: (data: Data, key: String)?
+        var codeID: UUID?
+
+        /// Inside the transaction: the code is used once, or the signing is refused.
+        func useCode(on db: Database, now: Date) async throws {
+            guard let codeID, let sql = db as? any SQLDatabase else { return }
+            let rows = try await sql.raw(
+                "UPDATE declaration_codes SET used_at = \(bind: now) WHERE id = \(bind: codeID) AND used_at IS NULL RETURNING id"
+            ).all()
+            guard !rows.isEmpty else {
+                throw LocalizedAbort.unprocessable(
+                    field: "code",
+                    LocalizedReason(
+                        ar: "استُخدم هذا الرمز للتو؛ أرسل رمزًا جديدًا.", en: "This code was just used; send a new one."))
+            }
+        }
+    }
+
+    static let maxCodeTries = 5
+    static let maxCodesPerRequestPerDay = 5
+    static let maxCodesPerMobilePerDay = 10
+
     /// Checks the signature and builds the declaration; the caller saves it with the transition.
     static func prepare(
-        _ input: ActionInput, request: SupportRequest, person: Person, tenant: Tenant, files: any FileStorage,
-        on db: Database, now: Date
-    ) async throws -> Declaration {
+        _ input: ActionInput, request: SupportRequest, person: Person, tenant: Tenant, on db: Database, now: Date
+    ) async throws -> Prepared {
         guard let method = input.signatureMethod.flatMap(SignatureMethod.init(rawValue:)) else {
             throw LocalizedAbort.unprocessable(
                 field: "signatureMethod",
                 LocalizedReason(ar: "اختر طريقة التوقيع.", en: "Choose how the applicant signs."))
         }
         var signer = (input.signerName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var evidenceKey: String?
-        var evidenceHash: String?
+        var evidence: (data: Data, key: String)?
+        var codeID: UUID?
         switch method {
         case .drawn, .scanned:
             guard let bytes = input.evidence, !bytes.isEmpty else {
@@ -102,9 +128,8 @@ enum Declarations {
                     : LocalizedReason(ar: "أرفق النموذج الموقّع الممسوح.", en: "Attach the scanned signed form.")
                 throw LocalizedAbort.unprocessable(field: "evidence", reason)
             }
-            let limit = 10
             let kind: DocumentKind
-            do { kind = try DocumentProblem.check(bytes, limitMB: limit) } catch {
+            do { kind = try DocumentProblem.check(bytes, limitMB: 10) } catch {
                 throw LocalizedAbort.unprocessable(field: "evidence", error.reason)
             }
             if method == .drawn, kind != .png {
@@ -113,30 +138,10 @@ enum Declarations {
                     LocalizedReason(ar: "التوقيع المرسوم صورة PNG.", en: "A drawn signature is a PNG image."))
             }
             let key = "declarations/\(tenant.associationID.uuidString)/\(UUID().uuidString).\(kind.fileExtension)"
-            try files.write(bytes, key: key)
-            evidenceKey = key
-            evidenceHash = Secrets.sha256Hex(bytes)
+            evidence = (bytes, key)
         case .oneTimeCode:
-            let code = Digits.asciiDigits(input.code ?? "").trimmingCharacters(in: .whitespaces)
-            guard
-                let challenge = try await DeclarationCode.query(on: db).filter(\.$requestID == request.requireID())
-                    .filter(\.$usedAt == nil).sort(\.$expiresAt, .descending).first(),
-                challenge.expiresAt > now, challenge.attempts < 5
-            else {
-                throw LocalizedAbort.unprocessable(
-                    field: "code",
-                    LocalizedReason(
-                        ar: "لا يوجد رمز صالح؛ أرسل رمزًا جديدًا إلى جوال مقدم الطلب.",
-                        en: "No valid code; send a new one to the applicant's mobile."))
-            }
-            challenge.attempts += 1
-            guard Secrets.sha256(code) == challenge.codeHash else {
-                try await challenge.save(on: db)
-                throw LocalizedAbort.unprocessable(
-                    field: "code", LocalizedReason(ar: "الرمز غير صحيح.", en: "The code is not correct."))
-            }
-            challenge.usedAt = now
-            try await challenge.save(on: db)
+            let challenge = try await checkCode(input.code, for: request, on: db, now: now)
+            codeID = try challenge.requireID()
             if signer.isEmpty { signer = challenge.signerName }
         }
         guard !signer.isEmpty else {
@@ -152,20 +157,62 @@ enum Declarations {
         declaration.signedAt = now
         declaration.signedText = data.canonicalText
         declaration.dataHash = Secrets.sha256(data.canonicalText)
-        declaration.evidenceKey = evidenceKey
-        declaration.evidenceSHA256 = evidenceHash
+        declaration.evidenceKey = evidence?.key
+        declaration.evidenceSHA256 = evidence.map { Secrets.sha256Hex($0.data) }
         declaration.staffID = tenant.userID
-        return declaration
+        return Prepared(declaration: declaration, evidence: evidence, codeID: codeID)
+    }
+
+    /// The request's current code when `typed` matches it. Each try is counted by one `UPDATE`
+    /// that only succeeds below the limit, so tries sent at once cannot pass it.
+    private static func checkCode(_ typed: String?, for request: SupportRequest, on db: Database, now: Date)
+        async throws -> DeclarationCode
+    {
+        let code = Digits.asciiDigits(typed ?? "").trimmingCharacters(in: .whitespaces)
+        let noCode = LocalizedAbort.unprocessable(
+            field: "code",
+            LocalizedReason(
+                ar: "لا يوجد رمز صالح؛ أرسل رمزًا جديدًا إلى جوال مقدم الطلب.",
+                en: "No valid code; send a new one to the applicant's mobile."))
+        guard
+            let challenge = try await DeclarationCode.query(on: db).filter(\.$requestID == request.requireID())
+                .filter(\.$usedAt == nil).sort(\.$expiresAt, .descending).first(),
+            challenge.expiresAt > now, let sql = db as? any SQLDatabase
+        else { throw noCode }
+        let counted = try await sql.raw(
+            """
+            UPDATE declaration_codes SET attempts = attempts + 1 WHERE id = \(bind: challenge.requireID())
+            AND attempts < \(bind: maxCodeTries) AND used_at IS NULL RETURNING attempts
+            """
+        ).all()
+        guard !counted.isEmpty else { throw noCode }
+        let key = try await ServerKey.value(ServerKey.declarationCodes, on: db)
+        guard code.count == 6, Secrets.keyedHash(code, key: key) == challenge.codeHash else {
+            throw LocalizedAbort.unprocessable(
+                field: "code", LocalizedReason(ar: "الرمز غير صحيح.", en: "The code is not correct."))
+        }
+        return challenge
     }
 
     /// Sends a six-digit code to the applicant's mobile for a typed declaration; valid 10 minutes.
+    /// Only while signing is what the request waits for, at most `maxCodesPerRequestPerDay` for a
+    /// request and `maxCodesPerMobilePerDay` to a mobile. The code is kept as a keyed hash and goes
+    /// straight to the SMS gateway: the outbox keeps the message with the code masked.
     static func sendCode(
-        for request: SupportRequest, signerName: String?, tenant: Tenant, actor: AuditActor, on db: Database,
-        now: Date = Date()
+        for request: SupportRequest, signerName: String?, tenant: Tenant, actor: AuditActor, app: Application,
+        on db: Database, now: Date = Date()
     ) async throws {
         try tenant.require(.workOnRequests)
         guard tenant.policy.hasDeclaration else { throw Abort(.notFound) }
         let person = try await tenant.find(Person.self, request.$person.id, on: db)
+        let status = try await status(of: request, person: person, tenant: tenant, on: db)
+        guard RequestDesk.allowedActions(request, tenant: tenant, declaration: status).contains(.signDeclaration) else {
+            throw LocalizedAbort.unprocessable(
+                field: "code",
+                LocalizedReason(
+                    ar: "لا يُرسل رمز إلا حين يكون التوقيع على الإقرار هو الخطوة التالية للطلب.",
+                    en: "A code is sent only when signing the declaration is the request's next step."))
+        }
         guard let mobile = person.mobile else {
             throw LocalizedAbort.unprocessable(
                 field: "mobile",
@@ -173,25 +220,69 @@ enum Declarations {
         }
         let signer = (signerName ?? "").trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank ?? person.fullName
         let code = String(format: "%06d", Int.random(in: 0..<1_000_000))
-        try await db.writeTransaction { db in
+        let key = try await ServerKey.value(ServerKey.declarationCodes, on: db)
+        let text: @Sendable (String) -> String = { shown in
+            "رمز تأكيد الإقرار على الطلب \(request.reference): \(shown) — صالح ١٠ دقائق. \(tenant.association.nameAr)"
+        }
+        let row = try await db.writeTransaction { db in
+            let requestID = try request.requireID()
+            try await db.lockForTransaction("declaration-code:\(mobile)")
+            let since = now.addingTimeInterval(-86_400)
+            let forRequest = try await DeclarationCode.query(on: db).filter(\.$requestID == requestID)
+                .filter(\.$expiresAt > since.addingTimeInterval(600)).count()
+            let forMobile = try await OutboxMessage.query(on: db).filter(\.$event == "declaration_code")
+                .filter(\.$recipient == mobile).filter(\.$createdAt > since).count()
+            guard forRequest < maxCodesPerRequestPerDay, forMobile < maxCodesPerMobilePerDay else {
+                throw LocalizedAbort(
+                    status: .tooManyRequests,
+                    localized: LocalizedReason(
+                        ar:
+                            "أُرسلت رموز كثيرة لهذا الطلب أو لهذا الجوال اليوم؛ استخدم التوقيع على الشاشة أو النموذج الممسوح.",
+                        en:
+                            "Too many codes went to this request or mobile today; use the drawn signature or the scanned form."
+                    ))
+            }
             let challenge = DeclarationCode()
             challenge.associationID = tenant.associationID
-            challenge.requestID = try request.requireID()
+            challenge.requestID = requestID
             challenge.signerName = signer
-            challenge.codeHash = Secrets.sha256(code)
+            challenge.codeHash = Secrets.keyedHash(code, key: key)
             challenge.expiresAt = now.addingTimeInterval(600)
             challenge.attempts = 0
             try await challenge.create(on: db)
-            try await Outbox.enqueue(
-                event: "declaration_code", requestID: request.id, channel: "sms", recipient: mobile, subject: nil,
-                body:
-                    "رمز تأكيد الإقرار على الطلب \(request.reference): \(code) — صالح ١٠ دقائق. \(tenant.association.nameAr)",
-                associationID: tenant.associationID, on: db, now: now)
+            let row = OutboxMessage()
+            row.associationID = tenant.associationID
+            row.requestID = requestID
+            row.event = "declaration_code"
+            row.channel = "sms"
+            row.recipient = mobile
+            row.body = text("••••••")
+            row.status = Outbox.Status.sending.rawValue
+            row.attempts = 1
+            row.nextAttemptAt = now
+            try await row.create(on: db)
             try await AuditLog.record(
-                AuditEvent(
-                    action: "declaration_code_sent", subjectType: "request",
-                    subjectID: try request.requireID().uuidString),
+                AuditEvent(action: "declaration_code_sent", subjectType: "request", subjectID: requestID.uuidString),
                 by: actor, in: tenant.associationID, on: db, now: now)
+            return row
+        }
+        let outgoing = OutgoingMessage(
+            id: try row.requireID(), channel: "sms", recipient: mobile, subject: nil, body: text(code),
+            event: "declaration_code", reference: request.reference, association: tenant.association.slug)
+        do {
+            row.providerID = try await app.messageProvider(for: "sms").send(outgoing)
+            row.status = Outbox.Status.sent.rawValue
+            row.sentAt = Date()
+            try await row.save(on: db)
+        } catch {
+            row.status = Outbox.Status.failed.rawValue
+            row.lastError = (error as? GatewayFailure)?.description ?? "could not reach the gateway"
+            try await row.save(on: db)
+            throw LocalizedAbort(
+                status: .badGateway,
+                localized: LocalizedReason(
+                    ar: "تعذّر إرسال الرمز الآن؛ حاول مرة أخرى بعد قليل.",
+                    en: "The code could not be sent just now; try again in a moment."))
         }
     }
 }

@@ -42,3 +42,18 @@ extension Application {
         set { storage[StorageKey.self] = newValue }
     }
 }
+
+extension FileStorage {
+    /// Writes `file` (when there is one), then runs `transaction`; if the transaction fails, the file
+    /// goes again. A change that is refused or fails leaves neither a record nor a file.
+    func writing<T>(_ file: (data: Data, key: String)?, then transaction: () async throws -> T) async throws -> T {
+        guard let file else { return try await transaction() }
+        try write(file.data, key: file.key)
+        do {
+            return try await transaction()
+        } catch {
+            try? delete(key: file.key)
+            throw error
+        }
+    }
+}

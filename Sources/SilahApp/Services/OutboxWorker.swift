@@ -126,7 +126,8 @@ enum MorningReminder {
             let lists = try await RequestQueues.deadlines(associationID: associationID, today: today, on: app.db)
             guard !lists.overdue.isEmpty || !lists.dueSoon.isEmpty else { continue }
             let managers = try await Membership.query(on: app.db).filter(\.$association.$id == associationID)
-                .filter(\.$role == Role.manager.rawValue).filter(\.$isActive == true).with(\.$user).all()
+                .filter(\.$role == Role.manager.rawValue).filter(\.$isActive == true).filter(\.$acceptedAt != nil)
+                .with(\.$user).all()
             let base = app.silahConfiguration?.baseURL ?? ""
             let link = base + SiteURL.requests(association.slug, list: "overdue")
             func lines(_ requests: [SupportRequest]) -> String {

@@ -106,7 +106,6 @@ enum RequestDesk {
         let year = (try? UmmAlQuraCalendar.standard.hijri(from: today).year) ?? today.year
         var attempt = 0
         while true {
-            let tryNumber = attempt
             let request = SupportRequest()
             request.$association.id = tenant.associationID
             request.$person.id = personID
@@ -119,14 +118,11 @@ enum RequestDesk {
             do {
                 try await db.writeTransaction { db in
                     // One intake at a time per association takes the next number (PostgreSQL: an
-                    // advisory lock; SQLite: the write lock). The last number is read from the
-                    // unique index, so the cost does not grow with the year's requests.
+                    // advisory lock; SQLite: the write lock), from a counter: the cost does not grow
+                    // with the year's requests.
                     try await db.lockForTransaction("reference:\(tenant.associationID)")
-                    let last = try await tenant.query(SupportRequest.self, on: db)
-                        .filter(\.$reference >= "\(year)-").filter(\.$reference < "\(year)-~")
-                        .sort(\.$reference, .descending).first()
-                    let taken = last.flatMap { Int($0.reference.dropFirst("\(year)-".count)) } ?? 0
-                    request.reference = "\(year)-" + String(format: "%05d", taken + 1 + tryNumber)
+                    let number = try await nextNumber(year: year, tenant: tenant, on: db)
+                    request.reference = "\(year)-" + String(format: "%05d", number)
                     try await request.create(on: db)
                     try await timeline(
                         request, action: "receive", from: nil, to: .received, reason: nil,
@@ -149,6 +145,35 @@ enum RequestDesk {
                 attempt += 1
             }
         }
+    }
+
+    /// The next running number of the Hijri year in this association, from `reference_counters`
+    /// (one `UPDATE`). The year's first request starts the counter after any number already used
+    /// (longest reference first: past 99,999 the number has six digits).
+    static func nextNumber(year: Int, tenant: Tenant, on db: Database) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { return 1 }
+        let counted = try await sql.raw(
+            """
+            UPDATE reference_counters SET last_number = last_number + 1
+            WHERE association_id = \(bind: tenant.associationID) AND year = \(bind: year) RETURNING last_number
+            """
+        ).first()
+        if let counted { return try counted.decode(column: "last_number", as: Int.self) }
+        let row = try await sql.raw(
+            """
+            SELECT reference FROM requests WHERE association_id = \(bind: tenant.associationID)
+            AND reference >= \(bind: "\(year)-") AND reference < \(bind: "\(year)-~")
+            ORDER BY length(reference) DESC, reference DESC LIMIT 1
+            """
+        ).first()
+        let last = Int((try row?.decode(column: "reference", as: String.self) ?? "").dropFirst("\(year)-".count)) ?? 0
+        try await sql.raw(
+            """
+            INSERT INTO reference_counters (association_id, year, last_number)
+            VALUES (\(bind: tenant.associationID), \(bind: year), \(bind: last + 1))
+            """
+        ).run()
+        return last + 1
     }
 
     /// The facts the workflow's preconditions read, as they are on `today`; `person` is the request's applicant.
@@ -205,7 +230,6 @@ enum RequestDesk {
         let facts = try await facts(for: request, person: person, tenant: tenant, on: db, today: today)
         let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank
         let transition = try workflow.check(action, from: from, role: tenant.role, facts: facts, reason: reason)
-        let window = tenant.policy.decisionWindow
         let workingCalendar = try await calendar(tenantID: tenant.associationID, on: db)
         let base = ApplicantMessage.Details(
             associationName: tenant.association.nameAr, reference: request.reference, answerDue: request.answerDue,
@@ -218,7 +242,7 @@ enum RequestDesk {
         case .signDeclaration:
             prepared = .declaration(
                 try await Declarations.prepare(
-                    input, request: request, person: person, tenant: tenant, files: files, on: db, now: now))
+                    input, request: request, person: person, tenant: tenant, on: db, now: now))
         case .accept, .reject:
             if tenant.policy.decisionBody == .researchCommittee {
                 prepared = .meetingItem(
@@ -232,6 +256,25 @@ enum RequestDesk {
         default:
             prepared = .none
         }
+        var evidence: (data: Data, key: String)?
+        if case .declaration(let declaration) = prepared { evidence = declaration.evidence }
+        try await files.writing(evidence) {
+            try await commit(
+                action, request: request, transition: transition, prepared: prepared, person: person, tenant: tenant,
+                actor: actor, reason: reason, base: base, workingCalendar: workingCalendar, on: db, now: now)
+        }
+        return request
+    }
+
+    /// The transition and all that goes with it, in one transaction.
+    private static func commit(
+        _ action: RequestAction, request: SupportRequest, transition: Transition, prepared: PreparedStep,
+        person: Person, tenant: Tenant, actor: AuditActor, reason: String?, base: ApplicantMessage.Details,
+        workingCalendar: WorkingCalendar, on db: Database, now: Date
+    ) async throws {
+        let today = GregorianDate.today(now: now)
+        let from = request.requestState
+        let window = tenant.policy.decisionWindow
         try await db.writeTransaction { db in
             var details: [String: String] = [:]
             var message: (ApplicantEvent, ApplicantMessage.Details)?
@@ -275,7 +318,9 @@ enum RequestDesk {
             switch prepared {
             case .study(let study):
                 details.merge(study.details) { $1 }
-            case .declaration(let declaration):
+            case .declaration(let prepared):
+                try await prepared.useCode(on: db, now: now)
+                let declaration = prepared.declaration
                 try await declaration.create(on: db)
                 details["signer"] = declaration.signerName
                 details["method"] = declaration.method
@@ -321,7 +366,6 @@ enum RequestDesk {
                     event, request: request, person: person, tenant: tenant, details: told, on: db, now: now)
             }
         }
-        return request
     }
 
     /// Moves the state only if no one else moved it first (two people pressing at once).
@@ -365,7 +409,7 @@ enum RequestDesk {
     enum PreparedStep {
         case none
         case study(Study)
-        case declaration(Declaration)
+        case declaration(Declarations.Prepared)
         case meetingItem(MeetingItem)
         case delivery(Delivery)
     }

@@ -76,6 +76,8 @@ struct StaffSessionDriver: AsyncSessionDriver {
 
     func createSession(_ data: SessionData, for request: Request) async throws -> SessionID {
         let id = SessionID(string: Secrets.make())
+        // Vapor starts an empty session for a cookie it could not find (an expired one): nothing to keep.
+        guard !data.snapshot.isEmpty else { return id }
         let text = Self.encode(data)
         try await StaffSession(keyHash: Self.keyHash(id), data: text, userID: Self.userID(data), now: Date())
             .create(on: request.db)

@@ -122,6 +122,10 @@ struct StaffMemberContext: Encodable {
     let workspace: WorkspaceContext
     let heading: String
     let email: String
+    let status: String
+    let canResend: Bool
+    let resendAction: String
+    let resendLabel: String
     let roleLabel: String
     let roles: [Choice]
     let activeLabel: String
@@ -170,6 +174,15 @@ struct AuditPageContext: Encodable {
 }
 
 struct AccountContext: Encodable {
+    struct Invitation: Encodable {
+        let association: String
+        let acceptAction: String
+    }
+
+    var invitations: [Invitation] = []
+    var invitationsHeading = ""
+    var acceptLabel = ""
+
     struct TokenRow: Encodable {
         let name: String
         let prefix: String

@@ -101,27 +101,36 @@ struct RequestsAPIController: RouteCollection {
             input.evidence = data
         }
         input.meetingID = body.meetingId
-        if let votes = body.votes, let meetingID = body.meetingId,
-            let meeting = try await tenant.query(CommitteeMeeting.self, on: req.db).filter(\.$id == meetingID).first(),
-            let item = try await MeetingItem.query(on: req.db).filter(\.$meeting.$id == meetingID)
-                .filter(\.$request.$id == request.requireID()).first()
-        {
-            var parsed: [UUID: Meetings.Vote] = [:]
-            for (member, vote) in votes {
-                guard let id = UUID(uuidString: member), let value = Meetings.Vote(rawValue: vote) else {
-                    throw LocalizedAbort.unprocessable(
-                        field: "votes",
-                        LocalizedReason(
-                            ar: "صوت غير معروف: \(vote).", en: "Unknown vote: \(vote) (accept, reject, abstain)."))
-                }
-                parsed[id] = value
+        var parsed: [UUID: Meetings.Vote] = [:]
+        for (member, vote) in body.votes ?? [:] {
+            guard let id = UUID(uuidString: member), let value = Meetings.Vote(rawValue: vote) else {
+                throw LocalizedAbort.unprocessable(
+                    field: "votes",
+                    LocalizedReason(
+                        ar: "صوت غير معروف: \(vote).", en: "Unknown vote: \(vote) (accept, reject, abstain)."))
             }
-            try await Meetings.recordVotes(
-                parsed, item: item, meeting: meeting, tenant: tenant, actor: req.actor, on: req.db)
+            parsed[id] = value
         }
-        try await RequestDesk.perform(
-            action, on: request, input: input, tenant: tenant, actor: req.actor, files: req.application.files,
-            on: req.db)
+        let (actor, files, ready, votes) = (req.actor, req.application.files, input, parsed)
+        guard !votes.isEmpty else {
+            // Without votes the action stands alone (a code's failed try must stay counted).
+            try await RequestDesk.perform(
+                action, on: request, input: ready, tenant: tenant, actor: actor, files: files, on: req.db)
+            return try await RequestDTO.make(request, tenant: tenant, on: req.db)
+        }
+        // The votes and the decision they carry are one change: a refused decision records no votes.
+        try await req.db.writeTransaction { db in
+            if let meetingID = body.meetingId,
+                let meeting = try await tenant.query(CommitteeMeeting.self, on: db).filter(\.$id == meetingID).first(),
+                let item = try await MeetingItem.query(on: db).filter(\.$meeting.$id == meetingID)
+                    .filter(\.$request.$id == request.requireID()).first()
+            {
+                try await Meetings.recordVotes(
+                    votes, item: item, meeting: meeting, tenant: tenant, actor: actor, on: db)
+            }
+            try await RequestDesk.perform(
+                action, on: request, input: ready, tenant: tenant, actor: actor, files: files, on: db)
+        }
         return try await RequestDTO.make(request, tenant: tenant, on: req.db)
     }
 

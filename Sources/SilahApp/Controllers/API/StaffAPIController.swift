@@ -44,8 +44,10 @@ struct StaffAPIController: RouteCollection {
         let tenant = try req.tenant
         try tenant.require(.manageStaff)
         return try await tenant.query(Membership.self, on: req.db).with(\.$user).all().map {
+            // An invitation not yet accepted shows the name the administrator typed, not the account's.
             StaffDTO(
-                id: try $0.requireID(), name: $0.user.name, email: $0.user.email, role: $0.role, active: $0.isActive)
+                id: try $0.requireID(), name: $0.isAccepted ? $0.user.name : ($0.invitedName ?? ""),
+                email: $0.user.email, role: $0.role, active: $0.isActive && $0.isAccepted)
         }
     }
 

@@ -10,6 +10,18 @@ struct AccountController: RouteCollection {
         account.post("password", use: changePassword)
         account.post("tokens", use: createToken)
         account.post("tokens", ":tokenID", "revoke", use: revokeToken)
+        account.post("invitations", ":membershipID", "accept", use: acceptInvitation)
+    }
+
+    /// Takes up an association's invitation: only the invited person can.
+    func acceptInvitation(req: Request) async throws -> Response {
+        let user = try signedIn(req)
+        guard let id = req.parameters.get("membershipID", as: UUID.self),
+            let membership = try await Membership.query(on: req.db).filter(\.$id == id)
+                .filter(\.$user.$id == user.requireID()).filter(\.$acceptedAt == nil).first()
+        else { throw Abort(.notFound) }
+        try await StaffInvitations.accept(membership, by: user, address: req.clientAddress, on: req.db)
+        return req.redirect(to: SiteURL.chooseAssociation)
     }
 
     private func signedIn(_ req: Request) throws -> User {
@@ -118,6 +130,7 @@ struct AccountController: RouteCollection {
         let memberships = try await Membership.query(on: req.db)
             .filter(\.$user.$id == user.requireID())
             .filter(\.$isActive == true)
+            .filter(\.$acceptedAt != nil)
             .with(\.$association)
             .all()
         let tokens = try await AccessToken.query(on: req.db)
@@ -127,56 +140,63 @@ struct AccountController: RouteCollection {
             .sort(\.$createdAt, .descending)
             .all()
         let never = t("لم يُستخدم", "Never")
-        return try await req.view.render(
-            "account/index",
-            AccountContext(
-                page: PageContext(request: req, title: t("حسابي", "My account")),
-                heading: t("حسابي", "My account"),
-                name: user.name,
-                email: user.email,
-                passwordHeading: t("تغيير كلمة المرور", "Change password"),
-                currentLabel: t("كلمة المرور الحالية", "Current password"),
-                newLabel: t("كلمة المرور الجديدة", "New password"),
-                confirmLabel: t("أعد كتابتها", "Type it again"),
-                passwordSubmit: t("غيّر كلمة المرور", "Change password"),
-                passwordError: passwordError ?? "",
-                hasPasswordError: passwordError != nil,
-                notice: notice ?? "",
-                hasNotice: notice != nil,
-                tokensHeading: t("رموز الوصول الشخصية", "Personal access tokens"),
-                tokensExplanation: t(
-                    "للربط مع الأنظمة الأخرى عبر واجهة JSON. يعمل الرمز في جمعية واحدة وبصلاحيات دورك فيها، ويُعرض مرة واحدة فقط.",
-                    "For integrations through the JSON API. A token works in one association with your role's rights there, and is shown only once."
-                ),
-                tokenColumns: [
-                    t("الاسم", "Name"), t("يبدأ بـ", "Starts with"), t("الجمعية", "Association"), t("أُنشئ", "Created"),
-                    t("آخر استخدام", "Last used"), "",
-                ],
-                tokens: tokens.map { token in
-                    AccountContext.TokenRow(
-                        name: token.name,
-                        prefix: token.prefix + "…",
-                        association: t(token.association.nameAr, token.association.nameEn),
-                        created: token.createdAt.map { DateText.both(GregorianDate.today(now: $0), t) } ?? "",
-                        lastUsed: token.lastUsedAt.map { DateText.both(GregorianDate.today(now: $0), t) } ?? never,
-                        revokeAction: SiteURL.revokeToken(token.id ?? UUID())
-                    )
-                },
-                hasTokens: !tokens.isEmpty,
-                revokeLabel: t("إلغاء", "Revoke"),
-                tokenNameLabel: t("اسم الرمز", "Token name"),
-                associationLabel: t("الجمعية", "Association"),
-                associations: memberships.map {
-                    Choice(
-                        value: $0.association.slug, label: t($0.association.nameAr, $0.association.nameEn),
-                        selected: false)
-                },
-                createTokenLabel: t("أنشئ رمزًا", "Create a token"),
-                newToken: newToken ?? "",
-                hasNewToken: newToken != nil,
-                newTokenNotice: t(
-                    "انسخ الرمز الآن؛ لن يظهر مرة أخرى.", "Copy the token now; it will not be shown again.")
-            )
+        let invited = try await Membership.query(on: req.db).filter(\.$user.$id == user.requireID())
+            .filter(\.$acceptedAt == nil).filter(\.$isActive == true).with(\.$association).all()
+        var context = AccountContext(
+            page: PageContext(request: req, title: t("حسابي", "My account")),
+            heading: t("حسابي", "My account"),
+            name: user.name,
+            email: user.email,
+            passwordHeading: t("تغيير كلمة المرور", "Change password"),
+            currentLabel: t("كلمة المرور الحالية", "Current password"),
+            newLabel: t("كلمة المرور الجديدة", "New password"),
+            confirmLabel: t("أعد كتابتها", "Type it again"),
+            passwordSubmit: t("غيّر كلمة المرور", "Change password"),
+            passwordError: passwordError ?? "",
+            hasPasswordError: passwordError != nil,
+            notice: notice ?? "",
+            hasNotice: notice != nil,
+            tokensHeading: t("رموز الوصول الشخصية", "Personal access tokens"),
+            tokensExplanation: t(
+                "للربط مع الأنظمة الأخرى عبر واجهة JSON. يعمل الرمز في جمعية واحدة وبصلاحيات دورك فيها، ويُعرض مرة واحدة فقط.",
+                "For integrations through the JSON API. A token works in one association with your role's rights there, and is shown only once."
+            ),
+            tokenColumns: [
+                t("الاسم", "Name"), t("يبدأ بـ", "Starts with"), t("الجمعية", "Association"), t("أُنشئ", "Created"),
+                t("آخر استخدام", "Last used"), "",
+            ],
+            tokens: tokens.map { token in
+                AccountContext.TokenRow(
+                    name: token.name,
+                    prefix: token.prefix + "…",
+                    association: t(token.association.nameAr, token.association.nameEn),
+                    created: token.createdAt.map { DateText.both(GregorianDate.today(now: $0), t) } ?? "",
+                    lastUsed: token.lastUsedAt.map { DateText.both(GregorianDate.today(now: $0), t) } ?? never,
+                    revokeAction: SiteURL.revokeToken(token.id ?? UUID())
+                )
+            },
+            hasTokens: !tokens.isEmpty,
+            revokeLabel: t("إلغاء", "Revoke"),
+            tokenNameLabel: t("اسم الرمز", "Token name"),
+            associationLabel: t("الجمعية", "Association"),
+            associations: memberships.map {
+                Choice(
+                    value: $0.association.slug, label: t($0.association.nameAr, $0.association.nameEn),
+                    selected: false)
+            },
+            createTokenLabel: t("أنشئ رمزًا", "Create a token"),
+            newToken: newToken ?? "",
+            hasNewToken: newToken != nil,
+            newTokenNotice: t(
+                "انسخ الرمز الآن؛ لن يظهر مرة أخرى.", "Copy the token now; it will not be shown again.")
         )
+        context.invitationsHeading = t("دعوات للانضمام", "Invitations to join")
+        context.acceptLabel = t("اقبل الدعوة", "Accept")
+        context.invitations = try invited.map { membership in
+            AccountContext.Invitation(
+                association: t(membership.association.nameAr, membership.association.nameEn),
+                acceptAction: SiteURL.account + "/invitations/\(try membership.requireID())/accept")
+        }
+        return try await req.view.render("account/index", context)
     }
 }

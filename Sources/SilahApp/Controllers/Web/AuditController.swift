@@ -138,7 +138,8 @@ enum AuditQueries {
 
     /// Names of everyone who has been staff in this association, by user id.
     static func staffNames(tenant: Tenant, on db: Database) async throws -> [UUID: String] {
-        let memberships = try await tenant.query(Membership.self, on: db).with(\.$user).all()
+        let memberships = try await tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil).with(\.$user)
+            .all()
         return Dictionary(
             memberships.compactMap { m in m.user.id.map { ($0, m.user.name) } }, uniquingKeysWith: { a, _ in a })
     }

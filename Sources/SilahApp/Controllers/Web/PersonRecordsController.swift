@@ -46,8 +46,7 @@ struct PersonRecordsController: RouteCollection {
             "documents/\(tenant.associationID.uuidString)/\(document.id!.uuidString).\(kind.fileExtension)"
         document.expiryDate = expiry?.iso
         document.$uploadedBy.id = tenant.userID
-        try req.application.files.write(data, key: document.storageKey)
-        do {
+        try await req.application.files.writing((data, document.storageKey)) {
             try await req.db.writeTransaction { db in
                 try await document.create(on: db)
                 try await AuditLog.record(
@@ -61,10 +60,6 @@ struct PersonRecordsController: RouteCollection {
                     by: .user(tenant.userID, address: req.clientAddress), in: tenant.associationID, on: db
                 )
             }
-        } catch {
-            // Nothing half-written: the file goes if its record could not be saved.
-            try? req.application.files.delete(key: document.storageKey)
-            throw error
         }
         return req.redirect(to: SiteURL.person(tenant.association.slug, try person.requireID()))
     }

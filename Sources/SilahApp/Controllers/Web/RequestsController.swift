@@ -415,8 +415,11 @@ struct RequestsController: RouteCollection {
         let form = try req.content.decode(CodeForm.self)
         do {
             try await Declarations.sendCode(
-                for: request, signerName: form.signerName, tenant: tenant, actor: req.actor, on: req.db)
-        } catch let error as LocalizedAbort where error.status == .unprocessableEntity {
+                for: request, signerName: form.signerName, tenant: tenant, actor: req.actor, app: req.application,
+                on: req.db)
+        } catch let error as LocalizedAbort
+            where [.unprocessableEntity, .tooManyRequests, .badGateway].contains(error.status)
+        {
             return try await failed(req, tenant, request, req.t(error.localized), .signDeclaration)
         }
         return req.redirect(

@@ -19,6 +19,7 @@ struct StaffController: RouteCollection {
         let memberships = try await Membership.query(on: req.db)
             .filter(\.$user.$id == user.requireID())
             .filter(\.$isActive == true)
+            .filter(\.$acceptedAt != nil)
             .with(\.$association)
             .all()
         if memberships.count == 1, let only = memberships.first {

@@ -59,28 +59,31 @@ struct StaffToolsController: RouteCollection {
         let file = try req.content.get(File.self, at: "file")
         let bytes = Array(file.data.readableBytesView)
         let kind = try DocumentProblem.check(bytes, limitMB: req.application.silahConfiguration?.maxUploadMB ?? 10)
-        let latest =
-            try await tenant.query(StaffToolVersion.self, on: req.db).filter(\.$tool == tool.rawValue).max(\.$version)
-            ?? 0
         let version = StaffToolVersion()
         version.id = UUID()
         version.$association.id = tenant.associationID
         version.tool = tool.rawValue
-        version.version = latest + 1
         version.fileName = String(file.filename.prefix(200))
         version.kind = kind.rawValue
         version.sha256 = Secrets.sha256Hex(Data(bytes))
         version.storageKey = "tools/\(tenant.associationID.uuidString)/\(version.id!.uuidString).\(kind.fileExtension)"
         version.$uploadedBy.id = tenant.userID
-        try req.application.files.write(Data(bytes), key: version.storageKey)
-        try await req.db.writeTransaction { db in
-            try await version.create(on: db)
-            try await AuditLog.record(
-                AuditEvent(
-                    action: "staff_tool_uploaded", subjectType: "staff_tool", subjectID: tool.rawValue,
-                    changes: ["version": .init(before: String(latest), after: String(latest + 1))]),
-                by: .user(tenant.userID, address: req.clientAddress), in: tenant.associationID, on: db
-            )
+        try await req.application.files.writing((Data(bytes), version.storageKey)) {
+            try await req.db.writeTransaction { db in
+                // The next number is read inside the transaction: two uploads at once get two numbers.
+                try await db.lockForTransaction("staff-tool:\(tenant.associationID):\(tool.rawValue)")
+                let latest =
+                    try await tenant.query(StaffToolVersion.self, on: db).filter(\.$tool == tool.rawValue)
+                    .max(\.$version) ?? 0
+                version.version = latest + 1
+                try await version.create(on: db)
+                try await AuditLog.record(
+                    AuditEvent(
+                        action: "staff_tool_uploaded", subjectType: "staff_tool", subjectID: tool.rawValue,
+                        changes: ["version": .init(before: String(latest), after: String(latest + 1))]),
+                    by: .user(tenant.userID, address: req.clientAddress), in: tenant.associationID, on: db
+                )
+            }
         }
         return req.redirect(to: "/\(tenant.association.slug)/staff/tools")
     }

@@ -10,6 +10,7 @@ struct StaffUsersController: RouteCollection {
         users.post(use: add)
         users.get(":membershipID", use: show)
         users.post(":membershipID", use: update)
+        users.post(":membershipID", "invitation", use: resend)
     }
 
     struct AddForm: Content {
@@ -57,14 +58,17 @@ struct StaffUsersController: RouteCollection {
                 "لهذا البريد حساب في هذه الجمعية.", "This e-mail already has an account in this association.")
             return try await renderIndex(req, tenant: tenant, form: form, errors: errors, notice: nil).response(
                 .conflict, for: req)
-        case .added(let user, let linkSecret):
-            if let linkSecret {
-                try await PasswordMail.send(to: user, secret: linkSecret, reset: false, app: req.application)
-            }
-            let notice = t(
-                "أُضيف \(user.name). \(linkSecret == nil ? "له حساب من قبل، فيدخل بكلمة مروره." : "أُرسل إلى بريده رابط لتعيين كلمة المرور.")",
-                "\(user.name) was added. \(linkSecret == nil ? "They already had an account and sign in with it." : "A link to set a password was sent to their e-mail.")"
-            )
+        case .added, .invited:
+            // The same answer whether or not the e-mail already had an account elsewhere.
+            let mailed = await StaffInvitations.mail(result, association: tenant.association, app: req.application)
+            let notice =
+                mailed
+                ? t(
+                    "دُعي \(name): أُرسلت رسالة إلى \(email).", "\(name) was invited: a message went to \(email).")
+                : t(
+                    "دُعي \(name)، لكن تعذّر إرسال الرسالة الآن. افتح صفحته واضغط «أعد إرسال الدعوة».",
+                    "\(name) was invited, but the message could not be sent just now. Open their page and press “Send the invitation again”."
+                )
             return try await renderIndex(
                 req, tenant: tenant, form: AddForm(role: role.rawValue), errors: [:], notice: notice
             ).encodeResponse(for: req)
@@ -112,6 +116,31 @@ struct StaffUsersController: RouteCollection {
         return req.redirect(to: SiteURL.staffUsers(tenant.association.slug))
     }
 
+    /// Sends the invitation (or the password link) again, when the first message did not arrive.
+    func resend(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.manageStaff)
+        let membership = try await tenant.find(
+            Membership.self, req.parameters.get("membershipID", as: UUID.self), on: req.db)
+        let user = try await membership.$user.get(on: req.db)
+        let result: StaffDirectory.AddResult
+        if !membership.isAccepted {
+            result = .invited(user, membership)
+        } else if user.passwordHash == nil {
+            result = .added(user, linkSecret: try await Accounts.issueLink(for: user, on: req.db))
+        } else {
+            return req.redirect(to: SiteURL.staffUser(tenant.association.slug, try membership.requireID()))
+        }
+        guard await StaffInvitations.mail(result, association: tenant.association, app: req.application) else {
+            throw LocalizedAbort(
+                status: .badGateway,
+                localized: LocalizedReason(
+                    ar: "تعذّر إرسال الرسالة الآن؛ حاول بعد قليل.",
+                    en: "The message could not be sent just now; try again soon."))
+        }
+        return req.redirect(to: SiteURL.staffUser(tenant.association.slug, try membership.requireID()) + "?sent=1")
+    }
+
     private func roleOptions(_ tenant: Tenant, _ req: Request, selected: String?) -> [Choice] {
         tenant.policy.staffRoles.map {
             Choice(
@@ -125,18 +154,15 @@ struct StaffUsersController: RouteCollection {
     {
         let t = req.t
         let memberships = try await tenant.query(Membership.self, on: req.db).with(\.$user).all()
-            .sorted { $0.user.name < $1.user.name }
+            .sorted { $0.shownName < $1.shownName }
         let rows = memberships.map { membership in
             StaffListContext.Row(
                 href: SiteURL.staffUser(tenant.association.slug, membership.id ?? UUID()),
-                name: membership.user.name,
+                name: membership.shownName,
                 email: membership.user.email,
                 role: Role(rawValue: membership.role).map { tenant.policy.title(of: $0, in: req.language) }
                     ?? membership.role,
-                status: membership.isActive
-                    ? (membership.user.passwordHash == nil
-                        ? t("بانتظار تعيين كلمة المرور", "Awaiting password") : t("نشط", "Active"))
-                    : t("موقوف", "Deactivated")
+                status: StaffInvitations.status(of: membership, t)
             )
         }
         return try await req.view.render(
@@ -167,13 +193,18 @@ struct StaffUsersController: RouteCollection {
     private func renderMember(_ req: Request, tenant: Tenant, membership: Membership) async throws -> View {
         let t = req.t
         let user = try await membership.$user.get(on: req.db)
+        let slug = tenant.association.slug
         return try await req.view.render(
             "staff/user",
             StaffMemberContext(
-                page: PageContext(request: req, title: user.name),
+                page: PageContext(request: req, title: membership.shownName),
                 workspace: WorkspaceContext(request: req, tenant: tenant),
-                heading: user.name,
+                heading: membership.shownName,
                 email: user.email,
+                status: StaffInvitations.status(of: membership, t),
+                canResend: !membership.isAccepted || user.passwordHash == nil,
+                resendAction: SiteURL.staffUser(slug, try membership.requireID()) + "/invitation",
+                resendLabel: t("أعد إرسال الدعوة", "Send the invitation again"),
                 roleLabel: t("الدور", "Role"),
                 roles: roleOptions(tenant, req, selected: membership.role),
                 activeLabel: t("الحساب نشط", "Account active"),
@@ -192,6 +223,8 @@ enum StaffDirectory {
     enum AddResult {
         /// `linkSecret` is set when the person has no password yet.
         case added(User, linkSecret: String?)
+        /// The e-mail has an account elsewhere: it joins once the person accepts.
+        case invited(User, Membership)
         case alreadyMember
     }
 
@@ -213,6 +246,25 @@ enum StaffDirectory {
                     .filter(\.$association.$id == associationID)
                     .count()
                 if already > 0 { return .alreadyMember }
+                // Someone else's account: an administrator may only invite it. The command line
+                // (the operator of the machine) adds it at once.
+                if actor.userID != nil {
+                    let membership = Membership(
+                        userID: try existing.requireID(), associationID: associationID, role: role.rawValue,
+                        acceptedAt: nil)
+                    membership.invitedName = name
+                    try await membership.create(on: db)
+                    try await AuditLog.record(
+                        AuditEvent(
+                            action: "staff_invited", subjectType: "membership",
+                            subjectID: try membership.requireID().uuidString,
+                            changes: [
+                                "role": .init(before: nil, after: role.rawValue),
+                                "email": .init(before: nil, after: existing.email),
+                            ]),
+                        by: actor, in: associationID, on: db)
+                    return .invited(existing, membership)
+                }
                 user = existing
             } else {
                 user = User(email: email, name: name, passwordHash: passwordHash)
