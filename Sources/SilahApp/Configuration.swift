@@ -27,6 +27,8 @@ public struct SilahConfiguration: Sendable {
     public var messaging = MessagingConfiguration()
     /// Seconds between outbox worker passes (`SILAH_OUTBOX_INTERVAL`, default 5).
     public var outboxInterval: Double = 5
+    /// Proxies whose `X-Forwarded-For` is believed (`SILAH_TRUSTED_PROXIES`); none by default.
+    public var trustedProxies = TrustedProxies.none
     /// Session cookies are marked Secure when Silah is reached over HTTPS.
     public var secureCookies: Bool { baseURL.hasPrefix("https://") }
 
@@ -82,6 +84,14 @@ public struct SilahConfiguration: Sendable {
                 throw ConfigurationError(variable: "SILAH_OUTBOX_INTERVAL", problem: "must be seconds from 0.1 to 3600")
             }
             outboxInterval = seconds
+        }
+        if let text = environment["SILAH_TRUSTED_PROXIES"].nonEmpty {
+            guard let proxies = TrustedProxies(text) else {
+                throw ConfigurationError(
+                    variable: "SILAH_TRUSTED_PROXIES",
+                    problem: "must be addresses or networks separated by commas, such as 127.0.0.1, 10.0.0.0/8")
+            }
+            trustedProxies = proxies
         }
         if let text = environment["DATABASE_URL"].nonEmpty {
             guard let url = URL(string: text), ["postgres", "postgresql"].contains(url.scheme ?? ""),

@@ -12,6 +12,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
     app.storage[ConfigurationKey.self] = config
+    app.detachedWork = DetachedWork()
 
     try useDatabase(app, config)
     app.migrations.add(CreateAssociation())
@@ -29,6 +30,8 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(ServerKey.Create())
     app.migrations.add(AddMembershipAcceptance())
     app.migrations.add(CreateReferenceCounters())
+    app.migrations.add(PasswordLinkRequest.Create())
+    app.migrations.add(AddAssociationDemoFlag())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)

@@ -12,6 +12,8 @@ final class Visitor {
     private(set) var cookies: [String: String] = [:]
     private(set) var csrf = ""
     var address = "203.0.113.7"
+    /// Sent as `X-Forwarded-For` when set (a browser behind a proxy).
+    var forwardedFor: String?
 
     init(_ app: Application) { self.app = app }
 
@@ -80,6 +82,7 @@ final class Visitor {
             headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         headers.add(name: "X-Test-Address", value: address)
+        if let forwardedFor { headers.add(name: .xForwardedFor, value: forwardedFor) }
         var buffer: ByteBuffer?
         if let body {
             headers.contentType = .urlEncodedForm

@@ -142,7 +142,8 @@ struct CreateRequests: AsyncMigration {
             .field("applicant_channel", .string)
             .update()
         // Associations made before this migration get the defaults too.
-        for association in try await Association.query(on: database).all() {
+        // Only the id is read: columns added by later migrations do not exist yet.
+        for association in try await Association.query(on: database).field(\.$id).all() {
             let version = try await PolicyStore.currentVersion(of: association, on: database)
             let audience = try version?.policy().audience ?? .beneficiary
             try await WorkflowDefaults.seed(association.requireID(), audience: audience, on: database)

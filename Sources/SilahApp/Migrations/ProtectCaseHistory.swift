@@ -64,3 +64,15 @@ struct CreateReferenceCounters: AsyncMigration {
         try await database.schema("reference_counters").delete()
     }
 }
+
+/// `associations.is_demo`: which associations `serve --demo` made.
+struct AddAssociationDemoFlag: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Association.schema).field("is_demo", .bool).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("ALTER TABLE associations DROP COLUMN is_demo").run()
+    }
+}

@@ -11,6 +11,9 @@ final class Association: Model, @unchecked Sendable {
     @Field(key: "name_en") var nameEn: String
     /// How applicants are told of their requests: sms (default), whatsapp or email.
     @OptionalField(key: "applicant_channel") var applicantChannel: String?
+    /// Made by `serve --demo`: only such an association gets the demo accounts (with the published
+    /// password) and sample files — never a real one whose address happens to match a preset.
+    @OptionalField(key: "is_demo") var isDemo: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     @Children(for: \.$association) var policyVersions: [PolicyVersion]

@@ -66,3 +66,36 @@ final class SignInAttempt: Model, @unchecked Sendable {
         self.at = at
     }
 }
+
+/// One request for a password link, kept for throttling (the e-mail only as a hash).
+final class PasswordLinkRequest: Model, @unchecked Sendable {
+    static let schema = "password_link_requests"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email_key") var emailKey: String
+    @Field(key: "address") var address: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+
+    init(emailKey: String, address: String, at: Date) {
+        self.emailKey = emailKey
+        self.address = address
+        self.at = at
+    }
+
+    struct Create: AsyncMigration {
+        func prepare(on database: any Database) async throws {
+            try await database.schema(PasswordLinkRequest.schema)
+                .id()
+                .field("email_key", .string, .required)
+                .field("address", .string, .required)
+                .field("at", .datetime, .required)
+                .create()
+        }
+
+        func revert(on database: any Database) async throws {
+            try await database.schema(PasswordLinkRequest.schema).delete()
+        }
+    }
+}

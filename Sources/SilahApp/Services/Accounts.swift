@@ -32,15 +32,22 @@ enum Accounts {
         let now = Date()
         let key = emailKey(email)
         let since = now.addingTimeInterval(-throttleWindow)
+        // The try is written before it is judged, so tries sent at once all see each other: at most
+        // `throttleLimit` failures in the window, however many arrive together.
+        let attempt = SignInAttempt(emailKey: key, address: address, succeeded: false, at: now)
+        try await attempt.create(on: db)
         let recentFailures = try await SignInAttempt.query(on: db)
             .filter(\.$succeeded == false)
             .filter(\.$at >= since)
+            .filter(\.$id != attempt.requireID())
             .group(.or) { $0.filter(\.$emailKey == key).filter(\.$address == address) }
             .sort(\.$at)
             .all()
         let byAccount = recentFailures.filter { $0.emailKey == key }
         let byAddress = recentFailures.filter { $0.address == address }
         for failures in [byAccount, byAddress] where failures.count >= throttleLimit {
+            // A refused try is not a failure of its own: the wait ends 15 minutes after the fifth.
+            try await attempt.delete(on: db)
             let oldest = failures[failures.count - throttleLimit].at
             let wait = oldest.addingTimeInterval(throttleWindow).timeIntervalSince(now)
             try await AuditLog.record(
@@ -57,7 +64,10 @@ enum Accounts {
         let hash = user?.passwordHash ?? app.dummyPasswordHash
         let matches = try await app.verifyPassword(password, hash: hash)
         let succeeded = matches && user?.passwordHash != nil && user?.isActive == true
-        try await SignInAttempt(emailKey: key, address: address, succeeded: succeeded, at: now).create(on: db)
+        if succeeded {
+            attempt.succeeded = true
+            try await attempt.save(on: db)
+        }
 
         let chains = if let user { try await associationIDs(of: user, on: db) } else { [UUID]() }
         let actor: AuditActor = user?.id.map { .user($0, address: address) } ?? .anonymous(address: address)
@@ -78,6 +88,30 @@ enum Accounts {
         // Only where the person works: an invitation not yet accepted learns nothing of the account.
         try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$acceptedAt != nil).all()
             .map(\.$association.id)
+    }
+
+    static let linkRequestWindow: TimeInterval = 3600
+    static let linkRequestsPerEmail = 3
+    static let linkRequestsPerAddress = 10
+
+    /// Whether another password link may be asked for now: at most `linkRequestsPerEmail` an hour
+    /// for one e-mail (with or without an account, so the limit tells nothing) and
+    /// `linkRequestsPerAddress` from one address. Written first, then counted, like sign-in tries.
+    static func allowPasswordLink(email: String, address: String, on db: Database) async throws -> Bool {
+        let now = Date()
+        let key = emailKey(email)
+        let request = PasswordLinkRequest(emailKey: key, address: address, at: now)
+        try await request.create(on: db)
+        let since = now.addingTimeInterval(-linkRequestWindow)
+        let recent = try await PasswordLinkRequest.query(on: db).filter(\.$at >= since)
+            .group(.or) { $0.filter(\.$emailKey == key).filter(\.$address == address) }.all()
+        guard recent.filter({ $0.emailKey == key }).count <= linkRequestsPerEmail,
+            recent.filter({ $0.address == address }).count <= linkRequestsPerAddress
+        else {
+            try await request.delete(on: db)
+            return false
+        }
+        return true
     }
 
     /// A one-time link secret to set a password; only its hash is stored.

@@ -126,13 +126,37 @@ extension AuditLog {
 }
 
 extension Request {
-    /// The client's address as Silah sees it (the socket peer; a proxy's header is not trusted).
-    /// In-memory tests have no socket, so the test environment alone reads it from a test header.
+    /// The client's address: the socket peer, or — when the peer is a proxy named in
+    /// `SILAH_TRUSTED_PROXIES` — the address it forwarded. In-memory tests have no socket, so the
+    /// test environment alone reads the peer from a test header.
     var clientAddress: String {
-        if application.environment == .testing, let address = headers.first(name: "X-Test-Address") {
-            return address
-        }
-        return remoteAddress?.ipAddress ?? ""
+        let peer: String =
+            if application.environment == .testing, let address = headers.first(name: "X-Test-Address") {
+                address
+            } else {
+                remoteAddress?.ipAddress ?? ""
+            }
+        guard let proxies = application.silahConfiguration?.trustedProxies, !proxies.isEmpty else { return peer }
+        let forwarded = headers[.xForwardedFor].joined(separator: ",")
+        return proxies.clientAddress(peer: peer, forwardedFor: forwarded.isEmpty ? nil : forwarded)
+    }
+
+    /// Records a search of the registry: its kind and how many files it showed, never the text.
+    func auditSearch(_ text: String, results: Int, tenant: Tenant) async throws {
+        try await audit(
+            AuditEvent(
+                action: "people_searched", subjectType: "people",
+                changes: [
+                    "kind": .init(before: nil, after: SearchQuery(text).kind),
+                    "results": .init(before: nil, after: String(results)),
+                ]),
+            in: tenant.associationID)
+    }
+
+    /// Records that the signed-in staff member read `subject` (a page that shows personal data).
+    func auditRead(_ action: String, subjectType: String, subjectID: String, tenant: Tenant) async throws {
+        try await audit(
+            AuditEvent(action: action, subjectType: subjectType, subjectID: subjectID), in: tenant.associationID)
     }
 
     /// Records an event by the signed-in staff member (or anonymously) in `chain`.

@@ -21,9 +21,9 @@ enum DemoAccounts {
         let hash = try await app.hashPassword(password)
         var created: [String] = []
         for policy in try PolicyPresets.all() {
-            guard let association = try await PolicyStore.association(slug: policy.association.slug, on: app.db) else {
-                continue
-            }
+            guard let association = try await PolicyStore.association(slug: policy.association.slug, on: app.db),
+                association.isDemo == true
+            else { continue }
             for (email, role) in emails(for: policy) {
                 let name = policy.title(of: role, in: .ar) + " (تجريبي)"
                 let result = try await StaffDirectory.add(

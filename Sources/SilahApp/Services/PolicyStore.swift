@@ -59,6 +59,10 @@ enum PolicyStore {
         for policy in try PolicyPresets.all() where try await association(slug: policy.association.slug, on: db) == nil
         {
             try await install(policy, on: db)
+            if let association = try await association(slug: policy.association.slug, on: db) {
+                association.isDemo = true
+                try await association.save(on: db)
+            }
             created.append(policy.association.slug)
         }
         return created

@@ -59,6 +59,16 @@ public struct PersonKeys: Sendable, Equatable, Hashable {
 
 /// Turns a search box's text into what to look for.
 public enum SearchQuery: Sendable, Equatable {
+    /// What kind of search it was, for the audit trail: never what was typed.
+    public var kind: String {
+        switch self {
+        case .nationalID: "national_id"
+        case .mobile: "mobile"
+        case .name: "name"
+        case .empty: "list"
+        }
+    }
+
     case nationalID(String)
     case mobile(String)
     /// Name words as name-key tokens, in the order typed; the last may be a prefix still being typed.

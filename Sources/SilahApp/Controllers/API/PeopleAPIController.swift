@@ -37,8 +37,10 @@ struct PeopleAPIController: RouteCollection {
         let tenant = try req.tenant
         try tenant.require(.viewPersonFile)
         let paging = try req.paging(defaultPer: 20, maxPer: 100)
-        let hits = try await PeopleQueries.search(
-            req.query[String.self, at: "q"] ?? "", tenant: tenant, page: paging.page, per: paging.per, on: req.db)
+        let text = req.query[String.self, at: "q"] ?? ""
+        let hits = try await PeopleQueries.search(text, tenant: tenant, page: paging.page, per: paging.per, on: req.db)
+        // "Is this ID registered here?" is a read of personal data: recorded, without what was asked.
+        try await req.auditSearch(text, results: hits.count, tenant: tenant)
         return hits.map { hit in
             let person = hit.person
             let birth = person.birthDate.flatMap { try? GregorianDate(iso: $0) }

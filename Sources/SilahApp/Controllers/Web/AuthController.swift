@@ -117,16 +117,40 @@ struct AuthController: RouteCollection {
         )
     }
 
-    func forgot(req: Request) async throws -> View {
+    /// Answers at once and the same way whether or not the address has an account; the link is
+    /// made and sent afterwards, so neither the time taken nor a mail server's failure tells.
+    func forgot(req: Request) async throws -> Response {
         let email = Accounts.normalizedEmail((try? req.content.get(String.self, at: "email")) ?? "")
-        if let user = try await User.query(on: req.db).filter(\.$email == email).first(), user.isActive {
-            let secret = try await Accounts.issueLink(for: user, on: req.db)
-            try await PasswordMail.send(to: user, secret: secret, reset: true, app: req.application)
-            try await AuditLog.recordForAccount(
-                "password_link_requested", user: user, by: .anonymous(address: req.clientAddress), on: req.db)
-        }
+        let address = req.clientAddress
         let t = req.t
-        // The same answer whether or not the address has an account.
+        guard try await Accounts.allowPasswordLink(email: email, address: address, on: req.db) else {
+            let view = try await req.view.render(
+                "message",
+                MessageContext(
+                    page: PageContext(request: req, title: t("نسيت كلمة المرور", "Forgot password")),
+                    heading: t("طلبات كثيرة", "Too many requests"),
+                    message: t(
+                        "طُلبت روابط كثيرة لهذا البريد أو من هذا الجهاز خلال الساعة الماضية. انتظر ساعة ثم أعد المحاولة.",
+                        "Too many links were asked for this address or from this device in the last hour. Wait an hour and try again."
+                    ),
+                    linkHref: SiteURL.login(),
+                    linkLabel: t("العودة إلى الدخول", "Back to sign-in")
+                ))
+            return try await view.encodeResponse(status: .tooManyRequests, for: req)
+        }
+        let app = req.application
+        app.detachedWork.run {
+            do {
+                guard let user = try await User.query(on: app.db).filter(\.$email == email).first(), user.isActive
+                else { return }
+                let secret = try await Accounts.issueLink(for: user, on: app.db)
+                try await PasswordMail.send(to: user, secret: secret, reset: true, app: app)
+                try await AuditLog.recordForAccount(
+                    "password_link_requested", user: user, by: .anonymous(address: address), on: app.db)
+            } catch {
+                app.logger.warning("password link could not be sent", metadata: ["error": "\(type(of: error))"])
+            }
+        }
         return try await req.view.render(
             "message",
             MessageContext(
@@ -139,7 +163,7 @@ struct AuthController: RouteCollection {
                 linkHref: SiteURL.login(),
                 linkLabel: t("العودة إلى الدخول", "Back to sign-in")
             )
-        )
+        ).encodeResponse(for: req)
     }
 
     func setPasswordPage(req: Request) async throws -> View {

@@ -22,6 +22,7 @@ struct PeopleController: RouteCollection {
         let paging = try req.paging(defaultPer: 25, maxPer: 25)
         let page = paging.page
         let hits = try await PeopleQueries.search(q, tenant: tenant, page: page, per: 25, on: req.db)
+        try await req.auditSearch(q, results: hits.count, tenant: tenant)
         let slug = tenant.association.slug
         return try await req.view.render(
             "people/index",
@@ -108,6 +109,10 @@ struct PeopleController: RouteCollection {
         let tenant = try req.tenant
         try tenant.require(.editPersonFile)
         let person = try await tenant.find(Person.self, req.parameters.get("personID", as: UUID.self), on: req.db)
+        // The form shows the whole file: opening it is an opening of the file.
+        try await req.auditRead(
+            "person_opened_for_edit", subjectType: "person", subjectID: try person.requireID().uuidString,
+            tenant: tenant)
         return try await PersonForm.render(
             req, tenant: tenant, draft: PersonForm.draft(of: person), person: person, errors: nil, duplicates: [],
             blocking: false)

@@ -208,6 +208,13 @@ enum ActionNames {
         case "declaration_evidence_opened": t("فتح توقيع الإقرار", "Declaration signature opened")
         case "meeting_minutes_opened": t("فتح محضر اجتماع", "Meeting minutes opened")
         case "message_resent": t("إعادة إرسال رسالة", "Message resent")
+        case "people_searched": t("بحث في سجل الأشخاص", "Registry searched")
+        case "person_opened_for_edit": t("فتح ملف للتعديل", "File opened for editing")
+        case "request_receipt_opened": t("فتح إيصال طلب", "Request receipt opened")
+        case "contacts_viewed": t("عرض سجل التواصل", "Contact log viewed")
+        case "meeting_viewed": t("عرض اجتماع لجنة", "Committee meeting viewed")
+        case "staff_invited": t("دعوة موظف", "Staff member invited")
+        case "staff_joined": t("قبول دعوة الانضمام", "Invitation accepted")
         case let code where code.hasPrefix("request_"):
             RequestAction(rawValue: String(code.dropFirst(8))).map { t($0.name(.ar), $0.name(.en)) } ?? code
         default: code
@@ -231,6 +238,7 @@ enum ActionNames {
             "document_added", "document_opened", "family_member_added", "people_merged", "staff_tool_uploaded",
             "request_received", "request_opened", "declaration_voided", "declaration_code_sent", "meeting_opened",
             "meeting_votes_recorded", "meeting_closed", "workflow_settings_changed", "declaration_evidence_opened",
-            "meeting_minutes_opened", "message_resent",
+            "meeting_minutes_opened", "message_resent", "people_searched", "person_opened_for_edit",
+            "request_receipt_opened", "contacts_viewed", "meeting_viewed", "staff_invited", "staff_joined",
         ] + RequestAction.allCases.map { "request_\($0.rawValue)" }
 }
