@@ -61,6 +61,19 @@ struct Failure {
             status = .forbidden
             code = error.code
             reason = error.reason
+        case let error as DecodingError:
+            // What a body could not be read as, in the sender's terms: the field, never a Swift type.
+            status = .badRequest
+            code = "invalid_body"
+            let field = Self.field(of: error)
+            reason =
+                field.isEmpty
+                ? LocalizedReason(
+                    ar: "تعذّرت قراءة المرسَل: تحقق من صيغته (JSON أو نموذج).",
+                    en: "The body could not be read: check its format (JSON or a form).")
+                : LocalizedReason(
+                    ar: "الحقل «\(field)» ليس بالنوع المتوقع أو مفقود.",
+                    en: "Field “\(field)” is missing or of the wrong type.")
         case let error as RequestNumbers.Problem:
             status = .badRequest
             code = error.code
@@ -106,6 +119,20 @@ struct LocalizedAbort: AbortError {
 }
 
 extension Failure {
+    /// The field a decoding error is about (`votes.abc`), or empty.
+    static func field(of error: DecodingError) -> String {
+        let path: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
+        case .keyNotFound(let key, let context):
+            path = context.codingPath + [key]
+        @unknown default:
+            path = []
+        }
+        return path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+
     /// Arabic for the refusals Vapor itself raises (a body too large, a malformed form, …).
     static func standardReason(_ status: HTTPResponseStatus, english: String) -> LocalizedReason {
         let arabic: String

@@ -469,7 +469,8 @@ enum RequestDesk {
                 throw LocalizedAbort.unprocessable(
                     field: "what", LocalizedReason(ar: "اكتب ما قُدّم.", en: "Write what was delivered."))
             }
-            let quantityText = Digits.asciiDigits(input.quantity ?? "").trimmingCharacters(in: .whitespaces)
+            let quantityText = Digits.asciiDigits(input.quantity ?? "").replacingOccurrences(of: "٫", with: ".")
+                .replacingOccurrences(of: "٬", with: "").trimmingCharacters(in: .whitespaces)
             if quantityText.isEmpty {
                 quantity = nil
             } else if quantityText.count <= 12, let value = Double(quantityText), value.isFinite, value > 0,
