@@ -183,9 +183,7 @@ extension AppTests {
                 _ = try await DemoAccounts.install(app: app)
                 let tenant = try await demoTenant(app, "relations_officer", of: "waei")
                 let person = try await Applicants.make(app, slug: "waei")
-                let intake = RequestDesk.Intake(
-                    personID: try person.requireID(), channel: tenant.policy.channels.first?.rawValue,
-                    serviceType: Applicants.serviceType(for: "waei"), description: "كفالة")
+                let intake = try Applicants.intake(for: person, tenant: tenant, description: "كفالة")
                 let first = try await RequestDesk.open(intake, tenant: tenant, actor: .commandLine, on: app.db)
                 #expect(first.reference.hasSuffix("-00001"))
                 let sql = try #require(app.db as? any SQLDatabase)

@@ -16,9 +16,7 @@ extension AppTests {
                 _ = try await DemoAccounts.install(app: app)
                 let tenant = try await demoTenant(app, "relations_officer", of: "waei")
                 let person = try await Applicants.make(app, slug: "waei")
-                let intake = RequestDesk.Intake(
-                    personID: try person.requireID(), channel: tenant.policy.channels.first?.rawValue,
-                    serviceType: Applicants.serviceType(for: "waei"), description: "سلة غذائية")
+                let intake = try Applicants.intake(for: person, tenant: tenant, description: "سلة غذائية")
                 let actor = AuditActor.user(tenant.userID, address: "203.0.113.7")
                 let references = try await withThrowingTaskGroup(of: [String].self) { group in
                     group.addTask {
@@ -87,9 +85,7 @@ extension AppTests {
                 merged.nationalID = nil
                 try await merged.save(on: app.db)
                 let kept = try await Applicants.make(app, slug: "waei")
-                let intake = RequestDesk.Intake(
-                    personID: try merged.requireID(), channel: tenant.policy.channels.first?.rawValue,
-                    serviceType: Applicants.serviceType(for: "waei"), description: "كفالة")
+                let intake = try Applicants.intake(for: merged, tenant: tenant, description: "كفالة")
                 let actor = AuditActor.user(tenant.userID, address: "203.0.113.7")
                 let request = try await RequestDesk.open(intake, tenant: tenant, actor: actor, on: app.db)
                 let declaration = Declaration()

@@ -200,6 +200,13 @@ enum Applicants {
     }
 
     /// The first service type of the association's list that this file satisfies.
+    /// What the relations officer types to open a request on `person`'s file.
+    static func intake(for person: Person, tenant: Tenant, description: String) throws -> RequestDesk.Intake {
+        RequestDesk.Intake(
+            personID: try person.requireID(), channel: tenant.policy.channels.first?.rawValue,
+            serviceType: serviceType(for: tenant.association.slug), description: description)
+    }
+
     static func serviceType(for slug: String) -> String {
         slug == "khairat-albaha" ? "member_support" : "financial_aid"
     }

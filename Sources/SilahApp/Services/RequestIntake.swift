@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+import SQLKit
+import SilahCore
+import Vapor
+
+extension RequestDesk {
+    /// Receives a request on a person's file: checks the channel against the policy and the type
+    /// against the association's list, gives it a reference and a provisional answer date, and tells
+    /// the applicant.
+    static func open(_ intake: Intake, tenant: Tenant, actor: AuditActor, on db: Database, now: Date = Date())
+        async throws -> SupportRequest
+    {
+        try tenant.require(.openRequest)
+        guard let personID = intake.personID else {
+            throw LocalizedAbort.unprocessable(
+                field: "person", LocalizedReason(ar: "اختر ملف مقدم الطلب.", en: "Choose the applicant's file."))
+        }
+        let person = try await tenant.find(Person.self, personID, on: db)
+        guard let channel = intake.channel.flatMap(SilahCore.Channel.init(rawValue:)),
+            tenant.policy.channels.contains(channel)
+        else {
+            throw LocalizedAbort.unprocessable(
+                field: "channel",
+                LocalizedReason(
+                    ar: "اختر إحدى قنوات التواصل في سياسة الجمعية.",
+                    en: "Choose one of the channels in the association's policy."))
+        }
+        guard let typeCode = intake.serviceType,
+            let type = try await serviceTypes(tenant, on: db).first(where: { $0.code == typeCode })
+        else {
+            throw LocalizedAbort.unprocessable(
+                field: "serviceType",
+                LocalizedReason(
+                    ar: "اختر نوع الخدمة من قائمة الجمعية.", en: "Choose a service from the association's list."))
+        }
+        let description = (intake.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !description.isEmpty else {
+            throw LocalizedAbort.unprocessable(
+                field: "description",
+                LocalizedReason(
+                    ar: "اكتب وصف الطلب: ماذا يحتاج مقدم الطلب.", en: "Describe the request: what is needed."))
+        }
+        let today = GregorianDate.today(now: now)
+        let workingCalendar = try await calendar(tenantID: tenant.associationID, on: db)
+        let due = workingCalendar.answerDueDate(submittedOn: today, window: tenant.policy.decisionWindow)
+        let year = (try? UmmAlQuraCalendar.standard.hijri(from: today).year) ?? today.year
+        var attempt = 0
+        while true {
+            let request = SupportRequest()
+            request.$association.id = tenant.associationID
+            request.$person.id = personID
+            request.channel = channel.rawValue
+            request.serviceType = type.code
+            request.description = description
+            request.state = RequestState.received.rawValue
+            request.answerDueOn = due.iso
+            request.createdBy = actor.userID
+            do {
+                try await db.writeTransaction { db in
+                    // One intake at a time per association takes the next number (PostgreSQL: an
+                    // advisory lock; SQLite: the write lock), from a counter: the cost does not grow
+                    // with the year's requests.
+                    try await db.lockForTransaction("reference:\(tenant.associationID)")
+                    let number = try await nextNumber(year: year, tenant: tenant, on: db)
+                    request.reference = "\(year)-" + String(format: "%05d", number)
+                    try await request.create(on: db)
+                    try await timeline(
+                        request, action: "receive", from: nil, to: .received, reason: nil,
+                        details: ["channel": channel.rawValue, "serviceType": type.code], actor: actor, now: now, on: db
+                    )
+                    try await AuditLog.record(
+                        AuditEvent(
+                            action: "request_received", subjectType: "request",
+                            subjectID: try request.requireID().uuidString,
+                            changes: ["state": .init(before: nil, after: RequestState.received.rawValue)]),
+                        by: actor, in: tenant.associationID, on: db, now: now)
+                    try await Outbox.tell(
+                        .received, request: request, person: person, tenant: tenant,
+                        details: ApplicantMessage.Details(
+                            associationName: tenant.association.nameAr, reference: request.reference, answerDue: due),
+                        on: db, now: now)
+                }
+                return request
+            } catch  where attempt < 20 && AuditLog.isUniqueViolation(error) {
+                attempt += 1
+            }
+        }
+    }
+
+    /// The next running number of the Hijri year in this association, from `reference_counters`
+    /// (one `UPDATE`). The year's first request starts the counter after any number already used
+    /// (longest reference first: past 99,999 the number has six digits).
+    static func nextNumber(year: Int, tenant: Tenant, on db: Database) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { return 1 }
+        let counted = try await sql.raw(
+            """
+            UPDATE reference_counters SET last_number = last_number + 1
+            WHERE association_id = \(bind: tenant.associationID) AND year = \(bind: year) RETURNING last_number
+            """
+        ).first()
+        if let counted { return try counted.decode(column: "last_number", as: Int.self) }
+        let row = try await sql.raw(
+            """
+            SELECT reference FROM requests WHERE association_id = \(bind: tenant.associationID)
+            AND reference >= \(bind: "\(year)-") AND reference < \(bind: "\(year)-~")
+            ORDER BY length(reference) DESC, reference DESC LIMIT 1
+            """
+        ).first()
+        let last = Int((try row?.decode(column: "reference", as: String.self) ?? "").dropFirst("\(year)-".count)) ?? 0
+        try await sql.raw(
+            """
+            INSERT INTO reference_counters (association_id, year, last_number)
+            VALUES (\(bind: tenant.associationID), \(bind: year), \(bind: last + 1))
+            """
+        ).run()
+        return last + 1
+    }
+}
