@@ -38,7 +38,7 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
         // "Last used" to the nearest ten minutes: a write on every API call would cost more than the call.
         if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600) {
             token.lastUsedAt = Date()
-            try await token.save(on: request.db)
+            try await request.db.writeTransaction { try await token.save(on: $0) }
         }
         request.auth.login(token.user)
         request.auth.login(token)

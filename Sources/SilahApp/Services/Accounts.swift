@@ -35,7 +35,7 @@ enum Accounts {
         // The try is written before it is judged, so tries sent at once all see each other: at most
         // `throttleLimit` failures in the window, however many arrive together.
         let attempt = SignInAttempt(emailKey: key, address: address, succeeded: false, at: now)
-        try await attempt.create(on: db)
+        try await db.writeTransaction { try await attempt.create(on: $0) }
         let recentFailures = try await SignInAttempt.query(on: db)
             .filter(\.$succeeded == false)
             .filter(\.$at >= since)
@@ -47,7 +47,7 @@ enum Accounts {
         let byAddress = recentFailures.filter { $0.address == address }
         for failures in [byAccount, byAddress] where failures.count >= throttleLimit {
             // A refused try is not a failure of its own: the wait ends 15 minutes after the fifth.
-            try await attempt.delete(on: db)
+            try await db.writeTransaction { try await attempt.delete(on: $0) }
             let oldest = failures[failures.count - throttleLimit].at
             let wait = oldest.addingTimeInterval(throttleWindow).timeIntervalSince(now)
             try await AuditLog.record(
@@ -66,7 +66,7 @@ enum Accounts {
         let succeeded = matches && user?.passwordHash != nil && user?.isActive == true
         if succeeded {
             attempt.succeeded = true
-            try await attempt.save(on: db)
+            try await db.writeTransaction { try await attempt.save(on: $0) }
         }
 
         let chains = if let user { try await associationIDs(of: user, on: db) } else { [UUID]() }
@@ -101,14 +101,14 @@ enum Accounts {
         let now = Date()
         let key = emailKey(email)
         let request = PasswordLinkRequest(emailKey: key, address: address, at: now)
-        try await request.create(on: db)
+        try await db.writeTransaction { try await request.create(on: $0) }
         let since = now.addingTimeInterval(-linkRequestWindow)
         let recent = try await PasswordLinkRequest.query(on: db).filter(\.$at >= since)
             .group(.or) { $0.filter(\.$emailKey == key).filter(\.$address == address) }.all()
         guard recent.filter({ $0.emailKey == key }).count <= linkRequestsPerEmail,
             recent.filter({ $0.address == address }).count <= linkRequestsPerAddress
         else {
-            try await request.delete(on: db)
+            try await db.writeTransaction { try await request.delete(on: $0) }
             return false
         }
         return true
@@ -117,11 +117,10 @@ enum Accounts {
     /// A one-time link secret to set a password; only its hash is stored.
     static func issueLink(for user: User, on db: Database) async throws -> String {
         let secret = Secrets.make()
-        try await OneTimeLink(
-            userID: user.requireID(),
-            secretHash: Secrets.sha256(secret),
-            expiresAt: Date().addingTimeInterval(linkLifetime)
-        ).create(on: db)
+        let link = OneTimeLink(
+            userID: try user.requireID(), secretHash: Secrets.sha256(secret),
+            expiresAt: Date().addingTimeInterval(linkLifetime))
+        try await db.writeTransaction { try await link.create(on: $0) }
         return secret
     }
 

@@ -179,12 +179,15 @@ enum Declarations {
                 .filter(\.$usedAt == nil).sort(\.$expiresAt, .descending).first(),
             challenge.expiresAt > now, let sql = db as? any SQLDatabase
         else { throw noCode }
-        let counted = try await sql.raw(
-            """
-            UPDATE declaration_codes SET attempts = attempts + 1 WHERE id = \(bind: challenge.requireID())
-            AND attempts < \(bind: maxCodeTries) AND used_at IS NULL RETURNING attempts
-            """
-        ).all()
+        let challengeID = try challenge.requireID()
+        let counted = try await db.writeTransaction { db in
+            try await (db as! any SQLDatabase).raw(
+                """
+                UPDATE declaration_codes SET attempts = attempts + 1 WHERE id = \(bind: challengeID)
+                AND attempts < \(bind: maxCodeTries) AND used_at IS NULL RETURNING attempts
+                """
+            ).all()
+        }
         guard !counted.isEmpty else { throw noCode }
         let key = try await ServerKey.value(ServerKey.declarationCodes, on: db)
         guard code.count == 6, Secrets.keyedHash(code, key: key) == challenge.codeHash else {
@@ -273,11 +276,11 @@ enum Declarations {
             row.providerID = try await app.messageProvider(for: "sms").send(outgoing)
             row.status = Outbox.Status.sent.rawValue
             row.sentAt = Date()
-            try await row.save(on: db)
+            try await db.writeTransaction { try await row.save(on: $0) }
         } catch {
             row.status = Outbox.Status.failed.rawValue
             row.lastError = (error as? GatewayFailure)?.description ?? "could not reach the gateway"
-            try await row.save(on: db)
+            try await db.writeTransaction { try await row.save(on: $0) }
             throw LocalizedAbort(
                 status: .badGateway,
                 localized: LocalizedReason(

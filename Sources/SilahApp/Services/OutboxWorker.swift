@@ -24,11 +24,13 @@ enum OutboxWorker {
         var result = PassResult()
         // A message left "sending" by a process that died may or may not have gone out. Sending it
         // again could send it twice, so it is marked failed for staff to check and resend.
-        try await OutboxMessage.query(on: db).filter(\.$status == Outbox.Status.sending.rawValue)
-            .filter(\.$nextAttemptAt < now.addingTimeInterval(-600))
-            .set(\.$status, to: Outbox.Status.failed.rawValue)
-            .set(\.$lastError, to: "interrupted while sending; check with the gateway before resending")
-            .update()
+        try await db.writeTransaction { db in
+            try await OutboxMessage.query(on: db).filter(\.$status == Outbox.Status.sending.rawValue)
+                .filter(\.$nextAttemptAt < now.addingTimeInterval(-600))
+                .set(\.$status, to: Outbox.Status.failed.rawValue)
+                .set(\.$lastError, to: "interrupted while sending; check with the gateway before resending")
+                .update()
+        }
         let due = try await OutboxMessage.query(on: db).filter(\.$status == Outbox.Status.pending.rawValue)
             .filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).limit(limit).all()
         let slugs =
@@ -71,20 +73,22 @@ enum OutboxWorker {
                         "attempt": .stringConvertible(message.attempts), "error": .string(message.lastError ?? ""),
                     ])
             }
-            try await message.save(on: db)
+            try await db.writeTransaction { try await message.save(on: $0) }
         }
         return result
     }
 
     /// Takes the message for this worker: only one `UPDATE` can move it from pending to sending.
     private static func claim(_ message: OutboxMessage, on db: Database, now: Date) async throws -> Bool {
-        guard let sql = db as? any SQLDatabase else { return true }
-        let rows = try await sql.raw(
-            """
-            UPDATE outbox_messages SET status = \(bind: Outbox.Status.sending.rawValue), attempts = attempts + 1,
-            next_attempt_at = \(bind: now) WHERE id = \(bind: message.requireID()) AND status = \(bind: Outbox.Status.pending.rawValue) RETURNING attempts
-            """
-        ).all()
+        let rows = try await db.writeTransaction { db in
+            guard let sql = db as? any SQLDatabase else { return [any SQLRow]() }
+            return try await sql.raw(
+                """
+                UPDATE outbox_messages SET status = \(bind: Outbox.Status.sending.rawValue), attempts = attempts + 1,
+                next_attempt_at = \(bind: now) WHERE id = \(bind: message.requireID()) AND status = \(bind: Outbox.Status.pending.rawValue) RETURNING attempts
+                """
+            ).all()
+        }
         guard let row = rows.first else { return false }
         message.attempts = try row.decode(column: "attempts", as: Int.self)
         message.status = Outbox.Status.sending.rawValue
@@ -119,7 +123,9 @@ enum MorningReminder {
             let calendar = try await RequestDesk.calendar(tenantID: associationID, on: app.db)
             guard calendar.isWorkingDay(today) else { continue }
             do {
-                try await DailyDigest(associationID: associationID, day: today.iso).create(on: app.db)
+                try await app.db.writeTransaction {
+                    try await DailyDigest(associationID: associationID, day: today.iso).create(on: $0)
+                }
             } catch  where AuditLog.isUniqueViolation(error) {
                 continue
             }

@@ -79,8 +79,8 @@ struct StaffSessionDriver: AsyncSessionDriver {
         // Vapor starts an empty session for a cookie it could not find (an expired one): nothing to keep.
         guard !data.snapshot.isEmpty else { return id }
         let text = Self.encode(data)
-        try await StaffSession(keyHash: Self.keyHash(id), data: text, userID: Self.userID(data), now: Date())
-            .create(on: request.db)
+        let row = StaffSession(keyHash: Self.keyHash(id), data: text, userID: Self.userID(data), now: Date())
+        try await request.db.writeTransaction { try await row.create(on: $0) }
         return id
     }
 
@@ -92,7 +92,7 @@ struct StaffSessionDriver: AsyncSessionDriver {
         guard now.timeIntervalSince(row.seenAt) < Self.idleLifetime,
             now.timeIntervalSince(row.createdAt) < Self.absoluteLifetime
         else {
-            try await row.delete(on: request.db)
+            try await request.db.writeTransaction { try await row.delete(on: $0) }
             return nil
         }
         request.storage[Loaded.self] = (row.data, row.seenAt)
@@ -107,13 +107,19 @@ struct StaffSessionDriver: AsyncSessionDriver {
         {
             return id
         }
-        try await StaffSession.query(on: request.db).filter(\.$keyHash == Self.keyHash(id))
-            .set(\.$data, to: text).set(\.$userID, to: Self.userID(data)).set(\.$seenAt, to: now).update()
+        let (key, user) = (Self.keyHash(id), Self.userID(data))
+        try await request.db.writeTransaction { db in
+            try await StaffSession.query(on: db).filter(\.$keyHash == key)
+                .set(\.$data, to: text).set(\.$userID, to: user).set(\.$seenAt, to: now).update()
+        }
         return id
     }
 
     func deleteSession(_ id: SessionID, for request: Request) async throws {
-        try await StaffSession.query(on: request.db).filter(\.$keyHash == Self.keyHash(id)).delete()
+        let key = Self.keyHash(id)
+        try await request.db.writeTransaction {
+            try await StaffSession.query(on: $0).filter(\.$keyHash == key).delete()
+        }
     }
 }
 
