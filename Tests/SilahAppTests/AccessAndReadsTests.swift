@@ -150,3 +150,28 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.AccessAndReadsTests {
+    @Test func largeBodiesAreRefusedBeforeSignInAndOutsideUploads() async throws {
+        try await withSilah { app in
+            _ = try await DemoAccounts.install(app: app)
+            let megabyte = String(repeating: "a", count: 1_048_576)
+            let visitor = Visitor(app)
+            try await visitor.get("/login")
+            for path in ["/no-such-page", "/login", "/waei/staff/people/import"] {
+                let response = try await visitor.post(path, ["filler": megabyte])
+                #expect(response.status == .payloadTooLarge, "\(path)")
+                #expect(response.text.contains("أكبر من المسموح"))
+            }
+            let manager = Visitor(app)
+            try await manager.signIn("manager@waei.demo")
+            // A signed-in form that takes no file keeps the small limit; an upload route takes the file.
+            #expect(try await manager.post("/waei/staff/contacts/new", ["filler": megabyte]).status == .payloadTooLarge)
+            try await manager.get("/waei/staff/people/import")
+            let csv = Data(("الاسم,رقم الهوية\n" + String(repeating: "فاطمة,\n", count: 150_000)).utf8)
+            #expect(csv.count > 1_048_576)
+            let upload = try await manager.upload("/waei/staff/people/import", file: csv, name: "people.csv")
+            #expect(upload.status == .ok)
+        }
+    }
+}

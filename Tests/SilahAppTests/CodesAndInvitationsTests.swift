@@ -50,6 +50,14 @@ extension AppTests {
                     try await DeclarationCode.query(on: app.db).sort(\.$expiresAt, .descending).first())
                 #expect(challenge.codeHash != Secrets.sha256(code))
 
+                // Votes ride only with a decision: a guess sent with votes is refused before it is tried
+                // (inside the votes' transaction a refused try would be rolled back, uncounted).
+                let smuggled = try await staff.act(
+                    reference, "sign_declaration", as: "relations_officer",
+                    ["signatureMethod": "one_time_code", "code": "123456", "votes": [UUID().uuidString: "accept"]])
+                #expect(smuggled.status == .unprocessableEntity)
+                #expect(try await DeclarationCode.find(challenge.id, on: app.db)?.attempts == 0)
+
                 // Twelve wrong guesses at once: the counter stops at the limit, and then even the
                 // right code is refused.
                 let wrong = code == "000000" ? "111111" : "000000"
@@ -130,7 +138,11 @@ extension AppTests {
                 #expect(fresh.text.contains("دُعي سلمى"))
                 let list = try await admin.get("/waei/staff/users")
                 #expect(!list.text.contains("نورة القحطاني"))
-                #expect(list.text.contains("بانتظار قبول الدعوة"))
+                // A new address and another association's account read alike, here and in the trail.
+                #expect(list.text.components(separatedBy: "مدعو، بانتظار القبول").count == 3)
+                let invited = try await AuditRecord.query(on: app.db).filter(\.$chainID == chain)
+                    .filter(\.$action == "staff_invited").count()
+                #expect(invited == 2)
 
                 let person = Visitor(app)
                 try await person.signIn("noura@example.sa", "ورد-الطائف-2026")

@@ -69,6 +69,10 @@ extension AppTests {
             #expect(throws: LocalizedAbort.self) {
                 try RequestDesk.Delivery(input: input, today: GregorianDate.today())
             }
+            for amount in ["0.-9", "-5", "1e3", ".5", "99999999999999999999"] {
+                #expect(throws: LocalizedAbort.self) { try RequestDesk.Delivery.halalas(amount, field: "amount") }
+            }
+            #expect(try RequestDesk.Delivery.halalas("١٬٢٥٠٫٥", field: "amount") == 125_050)
             var draft = PersonDraft()
             draft.householdIncome = "1e309"
             let errors = #expect(throws: PersonFieldErrors.self) {

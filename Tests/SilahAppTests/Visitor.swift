@@ -58,7 +58,9 @@ final class Visitor {
                     .utf8))
         body.append(file)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        return try await send(.POST, path, body: nil, raw: (body, "multipart/form-data; boundary=\(boundary)"))
+        // As the page's upload form does: the token in the address too, so a large file is read.
+        let address = path + (path.contains("?") ? "&" : "?") + "csrf=" + csrf
+        return try await send(.POST, address, body: nil, raw: (body, "multipart/form-data; boundary=\(boundary)"))
     }
 
     /// Signs in through the login page and, like a browser, follows where it leads; returns the

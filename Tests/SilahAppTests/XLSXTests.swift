@@ -64,6 +64,29 @@ import ZIPFoundation
             ])
     }
 
+    @Test func aSharedStringLongerThanExcelAllowsIsRefused() throws {
+        let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
+        let parts = [
+            (
+                "xl/sharedStrings.xml",
+                "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>"
+                    + String(repeating: "ا", count: 40_000) + "</t></si></sst>"
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                    + #"<row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>"#
+            ),
+        ]
+        for (path, text) in parts {
+            let xml = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(xml.count), compressionMethod: .deflate
+            ) { position, size in xml.subdata(in: Int(position)..<Int(position) + size) }
+        }
+        #expect(throws: XLSXReader.Problem.tooLarge) { try XLSXReader.rows(try #require(archive.data)) }
+    }
+
     @Test func aZipBombIsStoppedAtTheCapWithoutInflatingIt() throws {
         // 80 MB of one byte deflates to about 80 KB; reading stops at 64 MB.
         let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)

@@ -69,8 +69,8 @@ struct GenerateCommand: AsyncCommand {
                 (file.consent, file.consentDate, file.consentVersion) = (true, today, PersonRules.consentVersion)
                 return file
             }
-            try await SQLiteTuning.withBulkWriteCache(app.db) { connection in
-                try await connection.writeTransaction { db in try await PeopleDirectory.bulkInsert(files, on: db) }
+            try await app.db.writeTransaction(bulkCache: true) { db in
+                try await PeopleDirectory.bulkInsert(files, on: db)
             }
             written += size
             if written % 100_000 == 0 { context.console.print("\(written) …") }

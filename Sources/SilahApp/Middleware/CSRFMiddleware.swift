@@ -16,14 +16,18 @@ struct CSRFMiddleware: AsyncMiddleware {
             // A form larger than one network read arrives as a stream; the token is inside it, so the
             // body is gathered here: a large one only for a signed-in staff member on a route that
             // takes an upload, a small one for everything and everyone else (413 past it).
-            if request.body.data == nil {
-                let upload = request.auth.has(User.self) ? UploadRoutes.limit(for: request) : nil
-                _ = try await request.body.collect(max: upload ?? Self.formLimit).get()
+            // A large body is gathered only for a signed-in staff member on an upload route whose
+            // address carries the form's token (`?csrf=`), checked before a byte more is read.
+            let upload = request.auth.has(User.self) ? UploadRoutes.limit(for: request) : nil
+            let early = request.query[String.self, at: Self.field]
+            let limit = upload.flatMap { matches(early, request.expectedCSRFToken) ? $0 : nil } ?? Self.formLimit
+            if let data = request.body.data {
+                guard data.readableBytes <= limit else { throw Abort(.payloadTooLarge) }
+            } else {
+                _ = try await request.body.collect(max: limit).get()
             }
             let sent = try? request.content.get(String.self, at: Self.field)
-            guard let expected = request.expectedCSRFToken, let sent,
-                Data(sent.utf8).withUnsafeBytes({ a in Data(expected.utf8).withUnsafeBytes { b in safeCompare(a, b) } })
-            else {
+            guard matches(sent, request.expectedCSRFToken) else {
                 throw LocalizedAbort(
                     status: .forbidden,
                     localized: LocalizedReason(
@@ -35,7 +39,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         let response = try await next.respond(to: request)
         if let made = request.storage[NewVisitorToken.self] {
-            response.cookies[Self.visitorCookie] = HTTPCookies.Value(
+            response.cookies[Self.visitorCookie(request)] = HTTPCookies.Value(
                 string: made, maxAge: 12 * 3600, path: "/",
                 isSecure: request.application.silahConfiguration?.secureCookies ?? false, isHTTPOnly: true,
                 sameSite: .strict)
@@ -45,9 +49,18 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     /// Visitors who are not signed in carry their forms' token in this cookie (compared with the
     /// form's field), so a sign-in page writes no session row.
-    static let visitorCookie = "silah_csrf"
+    /// `__Host-` over https: a cookie of that name cannot be set by a sibling subdomain.
+    static func visitorCookie(_ request: Request) -> String {
+        request.application.silahConfiguration?.secureCookies == true ? "__Host-silah_csrf" : "silah_csrf"
+    }
 
     struct NewVisitorToken: StorageKey { typealias Value = String }
+}
+
+/// Whether `sent` is the expected token, compared in constant time.
+private func matches(_ sent: String?, _ expected: String?) -> Bool {
+    guard let sent, let expected else { return false }
+    return Data(sent.utf8).withUnsafeBytes { a in Data(expected.utf8).withUnsafeBytes { b in safeCompare(a, b) } }
 }
 
 /// Compares in time that does not depend on where the inputs differ.
@@ -80,7 +93,7 @@ extension Request {
     }
 
     private var visitorToken: String? {
-        guard let value = cookies[CSRFMiddleware.visitorCookie]?.string, (20...100).contains(value.count) else {
+        guard let value = cookies[CSRFMiddleware.visitorCookie(self)]?.string, (20...100).contains(value.count) else {
             return nil
         }
         return value

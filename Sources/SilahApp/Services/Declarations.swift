@@ -179,6 +179,11 @@ enum Declarations {
                 .filter(\.$usedAt == nil).sort(\.$expiresAt, .descending).first(),
             challenge.expiresAt > now, let sql = db as? any SQLDatabase
         else { throw noCode }
+        // The try is committed on its own, whatever happens to the signing after it: inside another
+        // transaction a refusal would roll the count back and allow unlimited guesses.
+        guard !db.inWriteTransaction else {
+            throw Abort(.internalServerError, reason: "a code's try must not run inside a transaction")
+        }
         let challengeID = try challenge.requireID()
         let counted = try await db.writeTransaction { db in
             try await (db as! any SQLDatabase).raw(

@@ -23,7 +23,8 @@ enum Meetings {
     /// The committee members of the association, active ones, by name.
     static func members(_ tenant: Tenant, on db: Database) async throws -> [User] {
         try await tenant.query(Membership.self, on: db).filter(\.$role == Role.committeeMember.rawValue)
-            .filter(\.$isActive == true).with(\.$user).all().map(\.user).sorted { $0.name < $1.name }
+            .filter(\.$isActive == true).filter(\.$acceptedAt != nil).with(\.$user).all().map(\.user)
+            .sorted { $0.name < $1.name }
     }
 
     /// Opens a meeting with the agenda of every request waiting for the committee's decision.
@@ -54,6 +55,7 @@ enum Meetings {
         let meeting = CommitteeMeeting()
         let heldDay = day
         try await db.writeTransaction { db in
+            try await db.lockForTransaction("meeting-number:\(tenant.associationID)")
             let last = try await tenant.query(CommitteeMeeting.self, on: db).max(\.$number) ?? 0
             meeting.associationID = tenant.associationID
             meeting.number = last + 1

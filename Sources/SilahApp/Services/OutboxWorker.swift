@@ -97,11 +97,12 @@ enum OutboxWorker {
 
     /// Sends a failed message again, when a staff member asks.
     static func retry(_ message: OutboxMessage, on db: Database) async throws {
-        guard message.status == Outbox.Status.failed.rawValue else { return }
+        // A declaration code is kept masked: sending it again would send "••••••". A new code is asked for instead.
+        guard message.status == Outbox.Status.failed.rawValue, message.event != "declaration_code" else { return }
         message.status = Outbox.Status.pending.rawValue
         message.attempts = 0
         message.nextAttemptAt = Date()
-        try await message.save(on: db)
+        try await db.writeTransaction { try await message.save(on: $0) }
     }
 }
 

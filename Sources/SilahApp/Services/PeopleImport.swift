@@ -44,24 +44,22 @@ enum PeopleImport {
             rows = try await pipeline.run(writingOn: nil, readingOn: db)
         } else {
             let fingerprint = Secrets.sha256Hex(data).prefix(16).description
-            rows = try await SQLiteTuning.withBulkWriteCache(db) { connection in
-                try await connection.writeTransaction { db in
-                    let rows = try await pipeline.run(writingOn: db, readingOn: db)
-                    let written = rows.count { $0.valid != nil }
-                    // An import that adds nothing (a file run twice) leaves nothing behind.
-                    guard written > 0 else { return rows }
-                    try await AuditLog.record(
-                        AuditEvent(
-                            action: "people_imported", subjectType: "import", subjectID: fingerprint,
-                            changes: [
-                                "rows": .init(before: nil, after: String(rows.count)),
-                                "written": .init(before: nil, after: String(written)),
-                            ]
-                        ),
-                        by: actor, in: tenant.associationID, on: db
-                    )
-                    return rows
-                }
+            rows = try await db.writeTransaction(bulkCache: true) { db in
+                let rows = try await pipeline.run(writingOn: db, readingOn: db)
+                let written = rows.count { $0.valid != nil }
+                // An import that adds nothing (a file run twice) leaves nothing behind.
+                guard written > 0 else { return rows }
+                try await AuditLog.record(
+                    AuditEvent(
+                        action: "people_imported", subjectType: "import", subjectID: fingerprint,
+                        changes: [
+                            "rows": .init(before: nil, after: String(rows.count)),
+                            "written": .init(before: nil, after: String(written)),
+                        ]
+                    ),
+                    by: actor, in: tenant.associationID, on: db
+                )
+                return rows
             }
         }
         let plan = ImportPlan(

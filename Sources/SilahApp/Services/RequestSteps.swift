@@ -96,8 +96,11 @@ extension RequestDesk {
                 .replacingOccurrences(of: "٬", with: "").replacingOccurrences(of: "٫", with: ".")
                 .trimmingCharacters(in: .whitespaces)
             guard !cleaned.isEmpty else { return nil }
+            // Digits and one point only: "0.-9" or "1e3" is not an amount.
+            let plain = cleaned.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
             let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count <= 2, let riyals = Int(parts[0]), riyals >= 0, riyals < 100_000_000,
+            guard plain, parts.count <= 2, !parts[0].isEmpty, parts[0].count <= 9, let riyals = Int(parts[0]),
+                riyals >= 0, riyals < 100_000_000,
                 parts.count == 1 || (1...2).contains(parts[1].count) && Int(parts[1]) != nil
             else {
                 throw LocalizedAbort.unprocessable(

@@ -12,32 +12,13 @@ enum SQLiteTuning {
         try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
     }
 
-    /// Runs `body` on one connection with a 256 MiB page cache instead of SQLite's 2 MiB, so one
+    /// A 256 MiB page cache instead of SQLite's 2 MiB (and temporary tables in memory), so one
     /// transaction touching the people indexes of a large file neither reads the same pages again
-    /// and again nor spills dirty pages to the log before it commits; then gives the memory back
-    /// (and the temporary store to its default).
-    /// The pragma is per connection, hence the one connection. On PostgreSQL, just `body`.
-    static func withBulkWriteCache<T: Sendable>(
-        _ db: Database, _ body: @escaping @Sendable (Database) async throws -> T
-    ) async throws -> T {
-        guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else { return try await body(db) }
-        return try await db.withConnection { connection in
-            let sql = connection as! any SQLDatabase
-            func set(cache: Int, tempStore: String) async throws {
-                try await sql.raw("PRAGMA cache_size = \(literal: cache)").run()
-                try await sql.raw("PRAGMA temp_store = \(unsafeRaw: tempStore)").run()
-            }
-            try await set(cache: -262_144, tempStore: "MEMORY")
-            let result: T
-            do {
-                result = try await body(connection)
-            } catch {
-                try? await set(cache: -2_000, tempStore: "DEFAULT")
-                throw error
-            }
-            try await set(cache: -2_000, tempStore: "DEFAULT")
-            return result
-        }
+    /// and again nor spills dirty pages to the log before it commits; `false` gives the memory back.
+    /// The pragmas are per connection: `Database.writeTransaction(bulkCache:)` sets them on its own.
+    static func bulkCache(_ on: Bool, on sql: any SQLDatabase) async throws {
+        try await sql.raw("PRAGMA cache_size = \(literal: on ? -262_144 : -2_000)").run()
+        try await sql.raw("PRAGMA temp_store = \(unsafeRaw: on ? "MEMORY" : "DEFAULT")").run()
     }
 }
 

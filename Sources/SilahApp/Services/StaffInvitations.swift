@@ -10,10 +10,12 @@ import Vapor
 enum StaffInvitations {
     /// The name an administrator sees: the account's own once accepted, the typed one before.
     static func status(of membership: Membership, _ t: Translator) -> String {
-        if !membership.isAccepted { return t("بانتظار قبول الدعوة", "Awaiting acceptance") }
+        // A new address (no password yet) and an invited account read alike: "invited".
         if !membership.isActive { return t("موقوف", "Deactivated") }
-        return membership.user.passwordHash == nil
-            ? t("بانتظار تعيين كلمة المرور", "Awaiting password") : t("نشط", "Active")
+        if !membership.isAccepted || membership.user.passwordHash == nil {
+            return t("مدعو، بانتظار القبول", "Invited, not yet accepted")
+        }
+        return t("نشط", "Active")
     }
 
     /// E-mails the new account its password link, or the existing account its invitation. `false`
@@ -70,6 +72,10 @@ enum StaffInvitations {
 extension Membership {
     /// What the association's administrators see as the person's name.
     var shownName: String { isAccepted ? user.name : (invitedName ?? "") }
+
+    /// Whether the person has taken up the place (a new account: set a password; an existing one:
+    /// accepted the invitation). Until then the two look the same to the association.
+    var hasJoined: Bool { isAccepted && user.passwordHash != nil }
 }
 
 /// `accepted_at` and `invited_name` on memberships; every existing membership counts as accepted.

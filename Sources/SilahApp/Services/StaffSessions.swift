@@ -126,6 +126,10 @@ struct StaffSessionDriver: AsyncSessionDriver {
 enum SessionSweep {
     /// Removes sessions past their idle or absolute lifetime.
     static func run(_ db: Database, now: Date = Date()) async throws {
+        try await db.writeTransaction { db in try await sweep(db, now: now) }
+    }
+
+    private static func sweep(_ db: Database, now: Date) async throws {
         try await StaffSession.query(on: db)
             .group(.or) {
                 $0.filter(\.$seenAt < now.addingTimeInterval(-StaffSessionDriver.idleLifetime))

@@ -11,7 +11,11 @@ import Vapor
 /// holds no connection and no thread; against other processes (the command line while serving) the
 /// connection waits up to `busyTimeout` for the lock. On PostgreSQL this is Fluent's transaction.
 extension Database {
-    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    /// `bulkCache`: the transaction writes a great deal (an import): SQLite gets a 256 MiB page cache
+    /// on its connection for it (see `SQLiteTuning.bulkCache`).
+    func writeTransaction<T: Sendable>(
+        bulkCache: Bool = false, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await transaction(body)
         }
@@ -24,13 +28,16 @@ extension Database {
                 try await WriteGate.$isHeld.withValue(true) {
                     let sql = connection as! any SQLDatabase
                     try await sql.raw("PRAGMA busy_timeout = \(literal: SQLiteTuning.busyTimeoutMilliseconds)").run()
+                    if bulkCache { try await SQLiteTuning.bulkCache(true, on: sql) }
                     try await sql.raw("BEGIN IMMEDIATE").run()
                     do {
                         let result = try await body(connection)
                         try await sql.raw("COMMIT").run()
+                        if bulkCache { try await SQLiteTuning.bulkCache(false, on: sql) }
                         return result
                     } catch {
                         try? await sql.raw("ROLLBACK").run()
+                        if bulkCache { try? await SQLiteTuning.bulkCache(false, on: sql) }
                         throw error
                     }
                 }

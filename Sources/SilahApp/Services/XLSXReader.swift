@@ -18,6 +18,11 @@ enum XLSXReader {
     static let maxRows = 200_000
     static let maxColumns = 200
     static let maxCells = 4_000_000
+    /// Excel's own limit for one cell's text.
+    static let maxCellCharacters = 32_767
+    /// All the sheet's text once shared strings are filled in (a short string used by every cell
+    /// must not grow a few kilobytes of zip into gigabytes of text).
+    static let maxTextBytes = 64 * 1_048_576
 
     enum Problem: SilahError, Equatable {
         case notAWorkbook
@@ -85,7 +90,7 @@ enum XLSXReader {
             }
             return content
         }
-        let strings = try entry("xl/sharedStrings.xml").map(SharedStrings.parse) ?? []
+        let strings = try entry("xl/sharedStrings.xml").map { try SharedStrings.parse($0) } ?? []
         let sheetPath = try firstSheetPath(
             workbook: entry("xl/workbook.xml"), relationships: entry("xl/_rels/workbook.xml.rels"))
         guard let sheet = try entry(sheetPath) else { throw Problem.notAWorkbook }
@@ -136,11 +141,14 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
     private var inText = false
     private var inItem = false
 
-    static func parse(_ data: Data) -> [String] {
+    private var tooLong = false
+
+    static func parse(_ data: Data) throws -> [String] {
         let reader = SharedStrings()
         let parser = XMLParser(data: data)
         parser.delegate = reader
         _ = parser.parse()
+        if reader.tooLong { throw XLSXReader.Problem.tooLarge }
         return reader.strings
     }
 
@@ -152,7 +160,14 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
         if name == "t" && inItem { inText = true }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard inText else { return }
+        current += string
+        if current.utf16.count > XLSXReader.maxCellCharacters {
+            tooLong = true
+            parser.abortParsing()
+        }
+    }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "t" { inText = false }
@@ -170,6 +185,7 @@ private final class SheetCells: NSObject, XMLParserDelegate {
     var cells: [Int: [Int: String]] = [:]
     var problem: XLSXReader.Problem?
     private var cellCount = 0
+    private var textBytes = 0
     private var reference = ""
     private var type = ""
     private var value = ""
@@ -224,6 +240,10 @@ private final class SheetCells: NSObject, XMLParserDelegate {
         cellCount += 1
         guard cellCount <= XLSXReader.maxCells else { return stop(parser, .tooLarge) }
         let text = type == "s" ? (Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? "") : value
+        textBytes += text.utf8.count
+        guard textBytes <= XLSXReader.maxTextBytes, text.utf16.count <= XLSXReader.maxCellCharacters else {
+            return stop(parser, .tooLarge)
+        }
         cells[row, default: [:]][column] = text
     }
 

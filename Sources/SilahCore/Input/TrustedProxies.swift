@@ -71,7 +71,10 @@ public struct TrustedProxies: Sendable, Equatable {
         if text.contains(":") {
             var address = in6_addr()
             guard inet_pton(AF_INET6, text, &address) == 1 else { return nil }
-            return withUnsafeBytes(of: &address) { Array($0) }
+            let bytes = withUnsafeBytes(of: &address) { Array($0) }
+            // A dual-stack listener sees 127.0.0.1 as ::ffff:127.0.0.1: the same address.
+            let mapped: [UInt8] = Array(repeating: 0, count: 10) + [0xFF, 0xFF]
+            return Array(bytes.prefix(12)) == mapped ? Array(bytes.suffix(4)) : bytes
         }
         var address = in_addr()
         guard inet_pton(AF_INET, text, &address) == 1 else { return nil }

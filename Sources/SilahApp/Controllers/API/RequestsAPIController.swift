@@ -101,6 +101,13 @@ struct RequestsAPIController: RouteCollection {
             input.evidence = data
         }
         input.meetingID = body.meetingId
+        if body.votes?.isEmpty == false, ![.accept, .reject].contains(action) {
+            throw LocalizedAbort.unprocessable(
+                field: "votes",
+                LocalizedReason(
+                    ar: "تُرسل الأصوات مع قرار القبول أو الرفض فقط.",
+                    en: "Votes go only with an accept or reject decision."))
+        }
         var parsed: [UUID: Meetings.Vote] = [:]
         for (member, vote) in body.votes ?? [:] {
             guard let id = UUID(uuidString: member), let value = Meetings.Vote(rawValue: vote) else {

@@ -115,7 +115,7 @@ struct AccountController: RouteCollection {
         else { throw Abort(.notFound) }
         if token.revokedAt == nil {
             token.revokedAt = Date()
-            try await token.save(on: req.db)
+            try await req.db.writeTransaction { try await token.save(on: $0) }
             try await req.audit(
                 AuditEvent(action: "token_revoked", subjectType: "access_token", subjectID: id.uuidString),
                 in: token.$association.id)

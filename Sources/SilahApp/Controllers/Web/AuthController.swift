@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SilahCore
 import Vapor
 
@@ -191,11 +192,17 @@ struct AuthController: RouteCollection {
                 .unprocessableEntity, for: req)
         }
         let hash = try await req.application.hashPassword(password)
+        let expired = expiredLink
         try await req.db.writeTransaction { db in
+            // Used once: of two submissions at once, only one finds the link unused.
+            let now = Date()
+            let taken = try await (db as! any SQLDatabase).raw(
+                "UPDATE one_time_links SET used_at = \(bind: now) WHERE id = \(bind: link.requireID()) AND used_at IS NULL RETURNING id"
+            ).all()
+            guard !taken.isEmpty else { throw expired }
+            link.usedAt = now
             user.passwordHash = hash
             try await user.save(on: db)
-            link.usedAt = Date()
-            try await link.save(on: db)
             // A reset ends every session and every other link: whoever had them has them no more.
             try await SessionSweep.endOthers(of: user, keeping: nil, on: db)
         }

@@ -241,6 +241,9 @@ extension PeopleDirectory {
         for request in requests {
             request.$person.id = targetID
             try await request.save(on: db)
+            // A code sent to the merged file's mobile signs nothing now.
+            try await DeclarationCode.query(on: db).filter(\.$requestID == request.requireID())
+                .filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
             let state = request.requestState
             try await RequestDesk.timeline(
                 request, action: "file_merged", from: state, to: state, reason: nil,

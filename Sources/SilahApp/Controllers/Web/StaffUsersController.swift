@@ -274,9 +274,11 @@ enum StaffDirectory {
             try await membership.create(on: db)
             try await AuditLog.record(
                 AuditEvent(
-                    action: "staff_added",
-                    subjectType: "user",
-                    subjectID: try user.requireID().uuidString,
+                    // The same word as for an existing account's invitation: the trail tells nothing either.
+                    action: actor.userID == nil ? "staff_added" : "staff_invited",
+                    subjectType: actor.userID == nil ? "user" : "membership",
+                    subjectID: actor.userID == nil
+                        ? try user.requireID().uuidString : try membership.requireID().uuidString,
                     changes: [
                         "role": .init(before: nil, after: role.rawValue),
                         "email": .init(before: nil, after: user.email),
