@@ -59,6 +59,8 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(User.sessionAuthenticator())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(TextInputMiddleware())
+    ContentConfiguration.global.use(decoder: TextCheckingJSONDecoder(json: .custom(dates: .iso8601)), for: .json)
 
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(PolicyCommand(), as: "policy")

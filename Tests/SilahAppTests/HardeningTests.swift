@@ -227,3 +227,33 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.HardeningTests {
+    /// PostgreSQL refuses U+0000 mid-transaction (it was a 500 there); both databases now refuse it first.
+    @Test func aNULCharacterIsRefusedInFormsAddressesAndJSON() async throws {
+        try await withSilah { app in
+            let api = try await APIStaff.make(app, "waei")
+            let person = try await Applicants.make(app, slug: "waei")
+            let officer = Visitor(app)
+            try await officer.signIn("relations_officer@waei.demo")
+            #expect(try await officer.get("/waei/staff/people?q=a%00b").status == .badRequest)
+            try await officer.get("/waei/staff/contacts/new")
+            let contact = try await officer.post(
+                "/waei/staff/contacts/new",
+                [
+                    "channel": "phone", "direction": "inbound", "kind": "inquiry", "summary": "a\u{0}b",
+                    "contactName": "x",
+                ])
+            #expect(contact.status == .badRequest)
+            #expect(contact.text.contains("المحرف الصفري"))
+            let created = try await api.send(
+                .POST, "/api/v1/associations/waei/requests", as: "relations_officer",
+                [
+                    "personId": try person.requireID().uuidString, "channel": "phone",
+                    "serviceType": Applicants.serviceType(for: "waei"), "description": "a\u{0}b",
+                ])
+            #expect(created.status == .badRequest)
+            #expect(try await SupportRequest.query(on: app.db).count() == 0)
+        }
+    }
+}

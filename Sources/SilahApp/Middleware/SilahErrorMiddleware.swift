@@ -1,3 +1,4 @@
+import PostgresNIO
 import SilahCore
 import Vapor
 
@@ -61,6 +62,11 @@ struct Failure {
             status = .forbidden
             code = error.code
             reason = error.reason
+        case let error as PSQLError where error.serverInfo?[.sqlState] == "22021":
+            // Text PostgreSQL cannot store (a NUL character) that slipped past `TextInputMiddleware`.
+            status = .badRequest
+            code = "invalid_character"
+            reason = TextInputMiddleware.refusal
         case let error as DecodingError:
             // What a body could not be read as, in the sender's terms: the field, never a Swift type.
             status = .badRequest
