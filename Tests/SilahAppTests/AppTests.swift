@@ -91,6 +91,8 @@ final class MemoryFileStorage: FileStorage, @unchecked Sendable {
 
     func write(_ data: Data, key: String) throws { lock.withLock { files[key] = data } }
 
+    var keys: [String] { lock.withLock { Array(files.keys) } }
+
     func read(key: String) throws -> Data {
         guard let data = lock.withLock({ files[key] }) else { throw Abort(.notFound) }
         return data

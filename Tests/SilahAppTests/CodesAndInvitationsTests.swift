@@ -208,3 +208,36 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.CodesAndInvitationsTests {
+    /// A signature whose transition fails (someone else moved the request first) leaves no file.
+    @Test func aRefusedSigningLeavesNoEvidenceFileBehind() async throws {
+        try await withSilah { app in
+            let staff = try await APIStaff.make(app, "eshraqa")
+            let person = try await Applicants.make(app, slug: "eshraqa")
+            let reference = try #require(try await Workflow.open(staff, person: person).json["reference"] as? String)
+            #expect(try await staff.act(reference, "verify", as: "relations_officer").state == "verified")
+            let tenant = try await demoTenant(app, "relations_officer", of: "eshraqa")
+            let stale = try await RequestLookup.find(reference, tenant: tenant, on: app.db)
+            let signed = try await staff.act(
+                reference, "sign_declaration", as: "relations_officer",
+                [
+                    "signerName": "فاطمة", "signatureMethod": "drawn",
+                    "evidence": Applicants.png.base64EncodedString(),
+                ])
+            #expect(signed.state == "declared")
+            var input = ActionInput()
+            input.signerName = "فاطمة"
+            input.signatureMethod = "drawn"
+            input.evidence = Applicants.png
+            await #expect(throws: LocalizedAbort.self) {
+                try await RequestDesk.perform(
+                    .signDeclaration, on: stale, input: input, tenant: tenant, actor: .commandLine, files: app.files,
+                    on: app.db)
+            }
+            let files = try #require(app.files as? MemoryFileStorage)
+            #expect(files.keys.filter { $0.hasPrefix("declarations/") }.count == 1)
+            #expect(try await Declaration.query(on: app.db).count() == 1)
+        }
+    }
+}
