@@ -134,8 +134,8 @@ extension AppTests {
                 let fresh = try await admin.post(
                     "/waei/staff/users", ["name": "سلمى", "email": "salma@example.sa", "role": "relations_officer"])
                 #expect(existing.status == .ok)
-                #expect(existing.text.contains("دُعي ن. ق"))
-                #expect(fresh.text.contains("دُعي سلمى"))
+                #expect(existing.text.contains("تمت دعوة ن. ق"))
+                #expect(fresh.text.contains("تمت دعوة سلمى"))
                 let list = try await admin.get("/waei/staff/users")
                 #expect(!list.text.contains("نورة القحطاني"))
                 // A new address and another association's account read alike, here and in the trail.

@@ -69,9 +69,9 @@ extension AppTests {
             }
         }
 
-        @Test func fiveFailuresFromAnAddressMakeItWait() async throws {
+        @Test func twentyFailuresFromAnAddressMakeItWait() async throws {
             try await withDemoStaff { app in
-                for attempt in 1...5 {
+                for attempt in 1...Accounts.addressThrottleLimit {
                     let person = Visitor(app)
                     person.address = "192.0.2.1"
                     _ = try await person.signIn("guess\(attempt)@example.com", "wrong-password")

@@ -285,7 +285,9 @@ enum SilahOpenAPI {
         example: [String: String]? = nil, responses: OpenAPI.Response.Map, errors: [Int] = []
     ) -> OpenAPI.Operation {
         var answers = responses
-        for status in errors {
+        // Any operation answers 400 to an address or body it cannot accept (a NUL character, a body
+        // that is not what the operation reads), whatever else it documents.
+        for status in Set(errors + [400]).sorted() {
             guard let name = refusals[status] else { continue }
             answers[status: .status(code: status)] = .reference(.component(named: name))
         }

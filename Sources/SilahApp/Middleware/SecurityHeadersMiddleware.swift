@@ -13,13 +13,17 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        let headers = [
-            ("Content-Security-Policy", Self.contentSecurityPolicy),
+        var headers = [
             ("X-Frame-Options", "DENY"),
             ("Referrer-Policy", "same-origin"),
             ("X-Content-Type-Options", "nosniff"),
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
         ]
+        // Pages only: a document or signature opened on its own is shown by the browser's viewer,
+        // which the pages' policy would break.
+        if response.headers.contentType == .html {
+            headers.append(("Content-Security-Policy", Self.contentSecurityPolicy))
+        }
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }

@@ -6,7 +6,11 @@ import Vapor
 /// Staff accounts: signing in, throttling, one-time password links and access tokens.
 enum Accounts {
     static let throttleWindow: TimeInterval = 15 * 60
+    /// Failures for one account within the window before its next try waits.
     static let throttleLimit = 5
+    /// Failures from one address (a whole office behind one internet address) before it waits:
+    /// higher, so one colleague's typos do not stop the front desk, low enough to stop guessing.
+    static let addressThrottleLimit = 20
     static let linkLifetime: TimeInterval = 48 * 3600
     static let tokenPrefix = "silah_"
 
@@ -45,10 +49,11 @@ enum Accounts {
             .all()
         let byAccount = recentFailures.filter { $0.emailKey == key }
         let byAddress = recentFailures.filter { $0.address == address }
-        for failures in [byAccount, byAddress] where failures.count >= throttleLimit {
+        for (failures, limit) in [(byAccount, throttleLimit), (byAddress, addressThrottleLimit)]
+        where failures.count >= limit {
             // A refused try is not a failure of its own: the wait ends 15 minutes after the fifth.
             try await db.writeTransaction { try await attempt.delete(on: $0) }
-            let oldest = failures[failures.count - throttleLimit].at
+            let oldest = failures[failures.count - limit].at
             let wait = oldest.addingTimeInterval(throttleWindow).timeIntervalSince(now)
             try await AuditLog.record(
                 AuditEvent(action: "sign_in_throttled", subjectType: "email_key", subjectID: String(key.prefix(16))),

@@ -123,6 +123,7 @@ struct StaffMemberContext: Encodable {
     let heading: String
     let email: String
     let status: String
+    var notice = ""
     let canResend: Bool
     let resendAction: String
     let resendLabel: String

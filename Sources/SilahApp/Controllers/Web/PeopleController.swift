@@ -48,9 +48,13 @@ struct PeopleController: RouteCollection {
                     t("النوع", "Type"), t("الحالة", "Status"),
                 ],
                 rows: hits.map { PersonSummary(person: $0.person, slug: slug, t: t).row },
-                empty: q.isEmpty
-                    ? t("لا يوجد أشخاص مسجلون بعد.", "Nobody is registered yet.")
-                    : t("لا نتائج لهذا البحث.", "Nothing matches this search."),
+                empty: page > 1
+                    ? t(
+                        "لا نتائج في هذه الصفحة؛ عُد إلى الصفحة الأولى.",
+                        "Nothing on this page; go back to the first page.")
+                    : q.isEmpty
+                        ? t("لا يوجد أشخاص مسجلون بعد.", "Nobody is registered yet.")
+                        : t("لا نتائج لهذا البحث.", "Nothing matches this search."),
                 isEmpty: hits.isEmpty,
                 nextLink: Link(
                     href: SiteURL.people(slug)

@@ -64,9 +64,9 @@ struct StaffUsersController: RouteCollection {
             let notice =
                 mailed
                 ? t(
-                    "دُعي \(name): أُرسلت رسالة إلى \(email).", "\(name) was invited: a message went to \(email).")
+                    "تمت دعوة \(name): أُرسلت رسالة إلى \(email).", "\(name) was invited: a message went to \(email).")
                 : t(
-                    "دُعي \(name)، لكن تعذّر إرسال الرسالة الآن. افتح صفحته واضغط «أعد إرسال الدعوة».",
+                    "تمت دعوة \(name)، لكن تعذّر إرسال الرسالة الآن. افتح صفحة الموظف واضغط «أعد إرسال الدعوة».",
                     "\(name) was invited, but the message could not be sent just now. Open their page and press “Send the invitation again”."
                 )
             return try await renderIndex(
@@ -180,7 +180,7 @@ struct StaffUsersController: RouteCollection {
                 emailLabel: t("البريد الإلكتروني", "E-mail"),
                 roleLabel: t("الدور", "Role"),
                 roles: roleOptions(tenant, req, selected: form.role),
-                submitLabel: t("أضف وأرسل رابط كلمة المرور", "Add and send a password link"),
+                submitLabel: t("أضف وأرسل الدعوة", "Add and send the invitation"),
                 action: SiteURL.staffUsers(tenant.association.slug),
                 name: FieldState(value: form.name ?? "", error: errors["name"] ?? ""),
                 email: FieldState(value: form.email ?? "", error: errors["email"] ?? ""),
@@ -194,27 +194,28 @@ struct StaffUsersController: RouteCollection {
         let t = req.t
         let user = try await membership.$user.get(on: req.db)
         let slug = tenant.association.slug
-        return try await req.view.render(
-            "staff/user",
-            StaffMemberContext(
-                page: PageContext(request: req, title: membership.shownName),
-                workspace: WorkspaceContext(request: req, tenant: tenant),
-                heading: membership.shownName,
-                email: user.email,
-                status: StaffInvitations.status(of: membership, t),
-                canResend: !membership.isAccepted || user.passwordHash == nil,
-                resendAction: SiteURL.staffUser(slug, try membership.requireID()) + "/invitation",
-                resendLabel: t("أعد إرسال الدعوة", "Send the invitation again"),
-                roleLabel: t("الدور", "Role"),
-                roles: roleOptions(tenant, req, selected: membership.role),
-                activeLabel: t("الحساب نشط", "Account active"),
-                isActive: membership.isActive,
-                submitLabel: t("احفظ", "Save"),
-                action: SiteURL.staffUser(tenant.association.slug, try membership.requireID()),
-                backLink: Link(
-                    href: SiteURL.staffUsers(tenant.association.slug), label: t("العودة إلى الموظفين", "Back to staff"))
-            )
+        var context = StaffMemberContext(
+            page: PageContext(request: req, title: membership.shownName),
+            workspace: WorkspaceContext(request: req, tenant: tenant),
+            heading: membership.shownName,
+            email: user.email,
+            status: StaffInvitations.status(of: membership, t),
+            canResend: !membership.isAccepted || user.passwordHash == nil,
+            resendAction: SiteURL.staffUser(slug, try membership.requireID()) + "/invitation",
+            resendLabel: t("أعد إرسال الدعوة", "Send the invitation again"),
+            roleLabel: t("الدور", "Role"),
+            roles: roleOptions(tenant, req, selected: membership.role),
+            activeLabel: t("الحساب نشط", "Account active"),
+            isActive: membership.isActive,
+            submitLabel: t("احفظ", "Save"),
+            action: SiteURL.staffUser(tenant.association.slug, try membership.requireID()),
+            backLink: Link(
+                href: SiteURL.staffUsers(tenant.association.slug), label: t("العودة إلى الموظفين", "Back to staff"))
         )
+        if req.query[String.self, at: "sent"] == "1" {
+            context.notice = t("أُرسلت الدعوة مرة أخرى.", "The invitation was sent again.")
+        }
+        return try await req.view.render("staff/user", context)
     }
 }
 
