@@ -26,29 +26,6 @@ public enum RequestNumbers {
         }
         return value
     }
-
-    /// A decimal number inside `range` (finite: `inf`, `nan` and `1e309` are refused); `nil` when empty.
-    public static func decimal(
-        _ text: String?, in range: ClosedRange<Double>, field: String, label: LocalizedReason
-    ) throws(Problem) -> Double? {
-        let cleaned = Digits.asciiDigits(text ?? "").replacingOccurrences(of: ",", with: "")
-            .replacingOccurrences(of: "٬", with: "").replacingOccurrences(of: "٫", with: ".")
-            .trimmingCharacters(in: .whitespaces)
-        guard !cleaned.isEmpty else { return nil }
-        let plain = cleaned.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
-        guard plain, cleaned.count <= 24, let value = Double(cleaned), value.isFinite, range.contains(value) else {
-            throw Problem(
-                field: field,
-                reason: LocalizedReason(
-                    ar: "\(label.ar): رقم من \(format(range.lowerBound)) إلى \(format(range.upperBound)).",
-                    en: "\(label.en): a number from \(format(range.lowerBound)) to \(format(range.upperBound))."))
-        }
-        return value
-    }
-
-    private static func format(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }
 
 /// Which page of a list to show: `page` from 1 to 100,000, `per` from 1 to `maxPer`.
