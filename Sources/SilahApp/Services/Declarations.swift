@@ -177,7 +177,7 @@ enum Declarations {
         guard
             let challenge = try await DeclarationCode.query(on: db).filter(\.$requestID == request.requireID())
                 .filter(\.$usedAt == nil).sort(\.$expiresAt, .descending).first(),
-            challenge.expiresAt > now, let sql = db as? any SQLDatabase
+            challenge.expiresAt > now
         else { throw noCode }
         // The try is committed on its own, whatever happens to the signing after it: inside another
         // transaction a refusal would roll the count back and allow unlimited guesses.
@@ -258,17 +258,9 @@ enum Declarations {
             challenge.expiresAt = now.addingTimeInterval(600)
             challenge.attempts = 0
             try await challenge.create(on: db)
-            let row = OutboxMessage()
-            row.associationID = tenant.associationID
-            row.requestID = requestID
-            row.event = "declaration_code"
-            row.channel = "sms"
-            row.recipient = mobile
-            row.body = text("••••••")
-            row.status = Outbox.Status.sending.rawValue
-            row.attempts = 1
-            row.nextAttemptAt = now
-            try await row.create(on: db)
+            let row = try await Outbox.enqueue(
+                event: "declaration_code", requestID: requestID, channel: "sms", recipient: mobile, subject: nil,
+                body: text("••••••"), associationID: tenant.associationID, sendingNow: true, on: db, now: now)
             try await AuditLog.record(
                 AuditEvent(action: "declaration_code_sent", subjectType: "request", subjectID: requestID.uuidString),
                 by: actor, in: tenant.associationID, on: db, now: now)

@@ -65,10 +65,14 @@ enum Outbox {
             associationID: tenant.associationID, on: db, now: now)
     }
 
+    /// `sendingNow`: the caller hands it to the gateway itself at once (a message that must not rest
+    /// here readable, such as a declaration code); the row is the record staff see, not work for
+    /// the worker.
+    @discardableResult
     static func enqueue(
         event: String, requestID: UUID?, channel: String, recipient: String, subject: String?, body: String,
-        associationID: UUID, on db: Database, now: Date
-    ) async throws {
+        associationID: UUID, sendingNow: Bool = false, on db: Database, now: Date
+    ) async throws -> OutboxMessage {
         let row = OutboxMessage()
         row.associationID = associationID
         row.requestID = requestID
@@ -77,10 +81,11 @@ enum Outbox {
         row.recipient = recipient
         row.subject = subject
         row.body = body
-        row.status = recipient.isEmpty ? Status.undeliverable.rawValue : Status.pending.rawValue
-        row.attempts = 0
+        row.status = (recipient.isEmpty ? Status.undeliverable : sendingNow ? .sending : .pending).rawValue
+        row.attempts = sendingNow ? 1 : 0
         row.nextAttemptAt = now
         try await row.create(on: db)
+        return row
     }
 }
 
