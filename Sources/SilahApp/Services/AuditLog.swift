@@ -153,12 +153,6 @@ extension Request {
             in: tenant.associationID)
     }
 
-    /// Records that the signed-in staff member read `subject` (a page that shows personal data).
-    func auditRead(_ action: String, subjectType: String, subjectID: String, tenant: Tenant) async throws {
-        try await audit(
-            AuditEvent(action: action, subjectType: subjectType, subjectID: subjectID), in: tenant.associationID)
-    }
-
     /// Records an event by the signed-in staff member (or anonymously) in `chain`.
     func audit(_ event: AuditEvent, in chain: UUID?) async throws {
         let actor: AuditActor =

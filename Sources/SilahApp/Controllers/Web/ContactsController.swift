@@ -27,7 +27,9 @@ struct ContactsController: RouteCollection {
         try tenant.require(.logContact)
         let t = req.t
         let slug = tenant.association.slug
-        try await req.auditRead("contacts_viewed", subjectType: "contacts", subjectID: "", tenant: tenant)
+        try await req.audit(
+            AuditEvent(action: "contacts_viewed", subjectType: "contacts", subjectID: ""),
+            in: tenant.associationID)
         let contacts = try await tenant.query(Contact.self, on: req.db).with(\.$person).sort(\.$at, .descending).limit(
             100
         ).all()

@@ -82,8 +82,9 @@ struct MeetingsController: RouteCollection {
     func show(req: Request) async throws -> View {
         let tenant = try committee(req)
         let meeting = try await meeting(req, tenant)
-        try await req.auditRead(
-            "meeting_viewed", subjectType: "meeting", subjectID: try meeting.requireID().uuidString, tenant: tenant)
+        try await req.audit(
+            AuditEvent(action: "meeting_viewed", subjectType: "meeting", subjectID: try meeting.requireID().uuidString),
+            in: tenant.associationID)
         return try await render(req, tenant: tenant, meeting: meeting, error: nil)
     }
 

@@ -114,9 +114,10 @@ struct PeopleController: RouteCollection {
         try tenant.require(.editPersonFile)
         let person = try await tenant.find(Person.self, req.parameters.get("personID", as: UUID.self), on: req.db)
         // The form shows the whole file: opening it is an opening of the file.
-        try await req.auditRead(
-            "person_opened_for_edit", subjectType: "person", subjectID: try person.requireID().uuidString,
-            tenant: tenant)
+        try await req.audit(
+            AuditEvent(
+                action: "person_opened_for_edit", subjectType: "person", subjectID: try person.requireID().uuidString),
+            in: tenant.associationID)
         return try await PersonForm.render(
             req, tenant: tenant, draft: PersonForm.draft(of: person), person: person, errors: nil, duplicates: [],
             blocking: false)

@@ -456,9 +456,10 @@ struct RequestsController: RouteCollection {
         let t = req.t
         let request = try await RequestLookup.find(req.parameters.require("reference"), tenant: tenant, on: req.db)
         let person = try await tenant.find(Person.self, request.$person.id, on: req.db)
-        try await req.auditRead(
-            "request_receipt_opened", subjectType: "request", subjectID: try request.requireID().uuidString,
-            tenant: tenant)
+        try await req.audit(
+            AuditEvent(
+                action: "request_receipt_opened", subjectType: "request", subjectID: try request.requireID().uuidString),
+            in: tenant.associationID)
         let type = try await tenant.query(ServiceTypeRecord.self, on: req.db).filter(\.$code == request.serviceType)
             .first()
         let received = GregorianDate.today(now: request.createdAt ?? Date())
