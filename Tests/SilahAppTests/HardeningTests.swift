@@ -63,16 +63,14 @@ extension AppTests {
         }
 
         @Test func aQuantityOrIncomeOfInfinityIsRefused() throws {
-            var input = ActionInput()
-            input.what = "سلة"
-            input.quantity = "1e309"
-            #expect(throws: LocalizedAbort.self) {
-                try RequestDesk.Delivery(input: input, today: GregorianDate.today())
+            let today = GregorianDate.today()
+            #expect(throws: WorkflowProblem.self) {
+                try StepForm(what: "سلة", quantity: "1e309").input(for: .deliverService, today: today)
             }
             for amount in ["0.-9", "-5", "1e3", ".5", "99999999999999999999"] {
-                #expect(throws: LocalizedAbort.self) { try RequestDesk.Delivery.halalas(amount, field: "amount") }
+                #expect(throws: AmountProblem.self) { try Halalas.parse(amount).get() }
             }
-            #expect(try RequestDesk.Delivery.halalas("١٬٢٥٠٫٥", field: "amount") == 125_050)
+            #expect(try Halalas.parse("١٬٢٥٠٫٥").get() == Halalas(125_050))
             var draft = PersonDraft()
             draft.householdIncome = "1e309"
             let errors = #expect(throws: PersonFieldErrors.self) {

@@ -14,6 +14,8 @@ final class Visitor {
     var address = "203.0.113.7"
     /// Sent as `X-Forwarded-For` when set (a browser behind a proxy).
     var forwardedFor: String?
+    /// The page a form is sent from, as a browser says (`Referer`, with `Host: localhost`).
+    var referer: String?
 
     init(_ app: Application) { self.app = app }
 
@@ -85,6 +87,10 @@ final class Visitor {
         }
         headers.add(name: "X-Test-Address", value: address)
         if let forwardedFor { headers.add(name: .xForwardedFor, value: forwardedFor) }
+        if let referer {
+            headers.add(name: .referer, value: referer)
+            headers.replaceOrAdd(name: .host, value: "localhost")
+        }
         var buffer: ByteBuffer?
         if let body {
             headers.contentType = .urlEncodedForm

@@ -12,20 +12,27 @@ import Testing
     private func workflow(_ slug: String) throws -> Workflow { Workflow(policy: try #require(presets[slug])) }
 
     @Test func mainPathFollowsEachPolicysSteps() throws {
+        // No policy has a closing step: the path ends at the policy's last step.
         let full: [RequestState] = [
-            .received, .verified, .declared, .underDecision, .accepted, .registered, .inService, .closed,
+            .received, .verified, .declared, .underDecision, .accepted, .registered, .inService,
         ]
         #expect(try workflow("ealamiyoun").mainPath == full)
         #expect(try workflow("professional-libraries").mainPath == full)
         #expect(try workflow("khairat-albaha").mainPath == full)
         // واعي: no declaration, no registration.
         #expect(
-            try workflow("waei").mainPath == [.received, .verified, .underDecision, .accepted, .inService, .closed])
+            try workflow("waei").mainPath == [.received, .verified, .underDecision, .accepted, .inService])
         // إشراقة ends at registration.
         #expect(
             try workflow("eshraqa").mainPath == [
-                .received, .verified, .declared, .underDecision, .accepted, .registered, .closed,
+                .received, .verified, .declared, .underDecision, .accepted, .registered,
             ])
+        #expect(try workflow("eshraqa").finalState == .registered)
+        for policy in presets.values {
+            let machine = Workflow(policy: policy)
+            #expect(!machine.transitions.contains { $0.action == .close }, "\(policy.association.slug)")
+            #expect(!machine.isOpen(machine.finalState) && machine.isOpen(.underDecision))
+        }
     }
 
     @Test func statesExistOnlyWhereThePolicyHasTheStep() throws {
@@ -40,7 +47,9 @@ import Testing
     @Test func decisionBodyAndReferralRolesComeFromThePolicy() throws {
         let waei = try workflow("waei")
         #expect(waei.transition(from: .underDecision, action: .accept)?.roles == [.manager])
-        #expect(waei.transition(from: .referred, action: .recordStudy)?.roles == [.manager])
+        // واعي refers to management to explain; a case study exists only where there is a researcher.
+        #expect(waei.transition(from: .referred, action: .recordExplanation)?.roles == [.manager])
+        #expect(waei.transition(from: .referred, action: .recordStudy) == nil)
         let ealamiyoun = try workflow("ealamiyoun")
         #expect(ealamiyoun.transition(from: .underDecision, action: .accept)?.roles == [.committeeMember])
         #expect(ealamiyoun.transition(from: .referred, action: .recordStudy)?.roles == [.socialResearcher])

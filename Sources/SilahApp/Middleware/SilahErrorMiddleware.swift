@@ -31,6 +31,15 @@ struct SilahErrorMiddleware: AsyncMiddleware {
         return response
     }
 
+    /// The page a refused form was sent from, on this site: where the person goes to try again.
+    static func previousPage(of request: Request) -> String? {
+        guard let referer = request.headers.first(name: .referer), let url = URL(string: referer),
+            let host = url.host,
+            host == request.headers.first(name: .host)?.split(separator: ":").first.map(String.init)
+        else { return nil }
+        return SafeRedirect.localPath(url.path + (url.query.map { "?" + $0 } ?? ""))
+    }
+
     private func pageResponse(_ failure: Failure, request: Request) async throws -> Response {
         let language = request.language
         let context = ErrorPageContext(
@@ -38,7 +47,9 @@ struct SilahErrorMiddleware: AsyncMiddleware {
                 request: request,
                 title: failure.status.code == 404 ? UIText.for(language).notFound : UIText.for(language).errorTitle),
             status: Int(failure.status.code),
-            message: language == .ar ? failure.reason.ar : failure.reason.en
+            message: language == .ar ? failure.reason.ar : failure.reason.en,
+            backHref: request.method == .POST ? Self.previousPage(of: request) ?? "" : "",
+            backLabel: language == .ar ? "العودة إلى الصفحة السابقة" : "Back to the previous page"
         )
         let response = try await request.view.render("errors/error", context).encodeResponse(for: request)
         response.status = failure.status

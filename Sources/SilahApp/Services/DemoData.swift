@@ -57,11 +57,19 @@ enum DemoData {
             }
             func toDecision(_ request: SupportRequest, daysAgo: Double) async throws {
                 try await step(request, .verify, by: officer, daysAgo: daysAgo)
-                try await step(request, .refer, by: officer, daysAgo: daysAgo)
-                try await step(request, .recordStudy, by: researcher, daysAgo: daysAgo - 1) {
-                    $0.studyKind = "visit"
-                    $0.needs = "سداد إيجار متأخر ومستلزمات مدرسية"
-                    $0.recommendation = "يوصى بالدعم"
+                try await step(request, .refer, by: officer, daysAgo: daysAgo) {
+                    $0.reason = "تحتاج الحالة إلى دراسة قبل الرفع"
+                }
+                if policy.referralRole == .socialResearcher {
+                    try await step(request, .recordStudy, by: researcher, daysAgo: daysAgo - 1) {
+                        $0.studyKind = "visit"
+                        $0.needs = "سداد إيجار متأخر ومستلزمات مدرسية"
+                        $0.recommendation = "يوصى بالدعم"
+                    }
+                } else {
+                    try await step(request, .recordExplanation, by: researcher, daysAgo: daysAgo - 1) {
+                        $0.reason = "شُرحت شروط الخدمة ومستنداتها"
+                    }
                 }
                 if policy.hasDeclaration {
                     try await step(request, .signDeclaration, by: officer, daysAgo: daysAgo - 1) {

@@ -120,42 +120,27 @@ enum Meetings {
 
     /// The agenda item a committee decision is recorded on, once the meeting, attendance and votes
     /// allow it: the meeting is open, the member recording it attended, and the votes cast carry it.
-    static func itemForDecision(
-        _ action: RequestAction, request: SupportRequest, meetingID: UUID?, tenant: Tenant, reason: String?,
-        on db: Database
-    ) async throws -> MeetingItem {
-        let noMeeting = LocalizedAbort.unprocessable(
-            field: "meeting",
-            LocalizedReason(
-                ar: "تقرر لجنة البحث في اجتماع: سجّل القرار من صفحة الاجتماع.",
-                en: "The research committee decides in a meeting: record the decision from the meeting's page."))
-        guard let meetingID,
-            let meeting = try await tenant.query(CommitteeMeeting.self, on: db)
-                .filter(\.$id == meetingID).first(), meeting.isOpen
-        else { throw noMeeting }
-        guard meeting.attendees.contains(tenant.userID) else {
-            throw LocalizedAbort.unprocessable(
-                field: "meeting",
-                LocalizedReason(
-                    ar: "يسجّل القرار عضو حاضر في الاجتماع.", en: "A member present at the meeting records the decision."
-                ))
-        }
+    /// The meeting's record of its decision on `request`: the item and the members' votes, read
+    /// where a present member records the decision; whether the votes carry it, SilahCore decides.
+    static func decisionRecord(request: SupportRequest, meetingID: UUID, tenant: Tenant, on db: Database)
+        async throws -> (MeetingDecision, MeetingItem)
+    {
         guard
+            let meeting = try await tenant.query(CommitteeMeeting.self, on: db).filter(\.$id == meetingID).first(),
+            meeting.isOpen,
             let item = try await MeetingItem.query(on: db).filter(\.$meeting.$id == meetingID)
                 .filter(\.$request.$id == request.requireID()).first()
-        else { throw noMeeting }
-        let counts = Dictionary(grouping: item.votes.values, by: { $0 }).mapValues(\.count)
-        let accept = counts["accept"] ?? 0
-        let reject = counts["reject"] ?? 0
-        let carried = action == .accept ? accept > reject : reject > accept
-        guard carried else {
+        else { throw WorkflowProblem.decidedInMeeting }
+        guard meeting.attendees.contains(tenant.userID) else {
             throw LocalizedAbort.unprocessable(
-                field: "votes",
+                .meeting,
                 LocalizedReason(
-                    ar: "أصوات الأعضاء (موافق \(accept)، غير موافق \(reject)) لا تؤيد هذا القرار.",
-                    en: "The members' votes (accept \(accept), reject \(reject)) do not carry this decision."))
+                    ar: "يسجّل القرار عضو حاضر في الاجتماع.", en: "a member present at the meeting records the decision."
+                ))
         }
-        return item
+        let decision = MeetingDecision(
+            meetingID: meetingID, meetingNumber: meeting.number, votes: VoteTally(codes: item.votes.values))
+        return (decision, item)
     }
 
     static func close(_ meeting: CommitteeMeeting, tenant: Tenant, actor: AuditActor, on db: Database) async throws {

@@ -65,6 +65,7 @@ enum PeopleDirectory {
             person.apply(valid, today: GregorianDate.today())
             try await person.save(on: db)
             try await indexName(of: person, previous: previousNameKey, on: db)
+            try await Declarations.voidChanged(personID: try person.requireID(), tenant: tenant, actor: actor, on: db)
             let after = person.auditValues
             var changes: [String: AuditEvent.FieldChange] = [:]
             for key in Set(before.keys).union(after.keys) where before[key] != after[key] {

@@ -51,4 +51,7 @@ struct ErrorPageContext: Encodable {
     let page: PageContext
     let status: Int
     let message: String
+    /// Where a refused form came from, so the person can go back and correct it; empty for pages.
+    var backHref = ""
+    var backLabel = ""
 }

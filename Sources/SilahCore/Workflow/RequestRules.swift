@@ -9,6 +9,40 @@ public struct RequestFacts: Sendable {
     public var idExpiry: GregorianDate?
     public var declaration: DeclarationStatus
 
+    /// A document on the applicant's file: its type and, where it has one, its expiry.
+    public struct DocumentOnFile: Sendable, Equatable {
+        public var type: DocumentType
+        public var expiry: GregorianDate?
+
+        public init(type: DocumentType, expiry: GregorianDate?) {
+            self.type = type
+            self.expiry = expiry
+        }
+    }
+
+    /// The facts as they are on `today` for a request of `service`: information the file lacks,
+    /// documents not attached, and documents none of whose copies is valid today.
+    public init(
+        today: GregorianDate, service: ServiceType?, informationOnFile: Set<RequiredInformation>,
+        documents: [DocumentOnFile], idExpiry: GregorianDate?, declaration: DeclarationStatus
+    ) {
+        let required = service?.requiredDocuments ?? []
+        let onFile = Set(documents.map(\.type))
+        var expired: [(DocumentType, GregorianDate)] = []
+        // A required document counts when at least one copy of it is valid on the day.
+        for type in required where onFile.contains(type) {
+            let expiries = documents.filter { $0.type == type }.map(\.expiry)
+            if expiries.allSatisfy({ $0.map { $0 < today } ?? false }), let latest = expiries.compactMap({ $0 }).max() {
+                expired.append((type, latest))
+            }
+        }
+        self.init(
+            today: today,
+            missingInformation: (service?.requiredInformation ?? []).filter { !informationOnFile.contains($0) },
+            missingDocuments: required.filter { !onFile.contains($0) }, expiredDocuments: expired,
+            idExpiry: idExpiry, declaration: declaration)
+    }
+
     public init(
         today: GregorianDate, missingInformation: [RequiredInformation] = [], missingDocuments: [DocumentType] = [],
         expiredDocuments: [(DocumentType, GregorianDate)] = [], idExpiry: GregorianDate? = nil,
@@ -41,7 +75,11 @@ public enum WorkflowProblem: SilahError, Equatable {
     case documentExpired(DocumentType, GregorianDate)
     case declarationMissing
     case declarationVoid
-    case detailRequired(field: String, LocalizedReason)
+    /// A field of the step's form is wrong; the reason says how, the field is named in words.
+    case invalid(StepField, LocalizedReason)
+    /// The committee decides in a meeting, whose record the decision comes from.
+    case decidedInMeeting
+    case votesDoNotCarry(VoteTally)
 
     public var code: String {
         switch self {
@@ -54,7 +92,9 @@ public enum WorkflowProblem: SilahError, Equatable {
         case .documentExpired: "document_expired"
         case .declarationMissing: "declaration_missing"
         case .declarationVoid: "declaration_void"
-        case .detailRequired: "detail_required"
+        case .invalid: "invalid_field"
+        case .decidedInMeeting: "meeting_required"
+        case .votesDoNotCarry: "votes_do_not_carry"
         }
     }
 
@@ -65,7 +105,9 @@ public enum WorkflowProblem: SilahError, Equatable {
         case .missingInformation, .idExpired: "person"
         case .missingDocuments, .documentExpired: "documents"
         case .declarationMissing, .declarationVoid: "declaration"
-        case .detailRequired(let field, _): field
+        case .invalid(let field, _): field.rawValue
+        case .decidedInMeeting: "meeting"
+        case .votesDoNotCarry: "votes"
         default: "action"
         }
     }
@@ -108,8 +150,17 @@ public enum WorkflowProblem: SilahError, Equatable {
             LocalizedReason(
                 ar: "الإقرار: تغيّرت البيانات بعد التوقيع، فبطل الإقرار؛ يلزم إقرار جديد.",
                 en: "Declaration: the data changed after signing, so the declaration is void; a new one is needed.")
-        case .detailRequired(_, let reason):
-            reason
+        case .invalid(let field, let reason):
+            field.problem(reason)
+        case .decidedInMeeting:
+            LocalizedReason(
+                ar: "تقرر لجنة البحث في اجتماع: سجّل القرار من صفحة الاجتماع.",
+                en: "The research committee decides in a meeting: record the decision from the meeting's page.")
+        case .votesDoNotCarry(let votes):
+            StepField.votes.problem(
+                LocalizedReason(
+                    ar: "أصوات الأعضاء (\(votes.words.ar)) لا تؤيد هذا القرار.",
+                    en: "the members' votes (\(votes.words.en)) do not carry this decision."))
         }
     }
 }
@@ -124,6 +175,9 @@ extension Workflow {
             throw .notFromState(action, state)
         }
         guard transition.roles.contains(role) else { throw .roleNotAllowed(role, action) }
+        if action == .signDeclaration, transition.to == state, facts.declaration == .valid {
+            throw .notFromState(action, state)
+        }
         if requiresReason(action), (reason ?? "").allSatisfy(\.isWhitespace) { throw .reasonRequired(action) }
         switch action {
         case .verify:

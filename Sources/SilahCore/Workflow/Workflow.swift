@@ -24,6 +24,23 @@ public enum RequestState: String, Sendable, Codable, CaseIterable {
     /// States from which nothing moves on except re-opening.
     public var isEnded: Bool { self == .closed || self == .rejected || self == .withdrawn }
 
+    /// The applicant is waiting for an answer and the promised date counts (it stops while the
+    /// request waits for the applicant, and once the decision is made).
+    public var answerClockRuns: Bool {
+        switch self {
+        case .received, .verified, .referred, .studied, .declared, .underDecision: true
+        default: false
+        }
+    }
+
+    public static var answerClockStates: [RequestState] { allCases.filter(\.answerClockRuns) }
+
+    /// Past its promised answer date while the applicant still waits: the one meaning of "overdue".
+    public func isOverdue(due: GregorianDate?, today: GregorianDate) -> Bool {
+        guard answerClockRuns, let due else { return false }
+        return due < today
+    }
+
     public func name(_ language: Language) -> String {
         let ar = language == .ar
         switch self {
@@ -50,6 +67,8 @@ public enum RequestAction: String, Sendable, Codable, CaseIterable {
     case requestInformation = "request_information"
     case provideInformation = "provide_information"
     case refer
+    /// The referral role explains what was unclear; the request goes back to the desk, checked.
+    case recordExplanation = "record_explanation"
     case recordStudy = "record_study"
     case signDeclaration = "sign_declaration"
     case submitForDecision = "submit_for_decision"
@@ -67,7 +86,8 @@ public enum RequestAction: String, Sendable, Codable, CaseIterable {
         case .verify: return ar ? "تأكيد اكتمال المعلومات وصلاحيتها" : "Confirm the information is complete and valid"
         case .requestInformation: return ar ? "طلب معلومات ناقصة" : "Ask for missing information"
         case .provideInformation: return ar ? "استلام المعلومات الناقصة" : "Missing information received"
-        case .refer: return ar ? "إحالة للدراسة" : "Refer for study"
+        case .refer: return ar ? "إحالة للإيضاح أو الدراسة" : "Refer for explanation or study"
+        case .recordExplanation: return ar ? "تسجيل الإيضاح" : "Record the explanation"
         case .recordStudy: return ar ? "تسجيل دراسة الحالة" : "Record the case study"
         case .signDeclaration: return ar ? "توقيع الإقرار" : "Sign the declaration"
         case .submitForDecision: return ar ? "رفع الطلب لجهة القرار" : "Submit for decision"
@@ -84,7 +104,7 @@ public enum RequestAction: String, Sendable, Codable, CaseIterable {
     /// Actions whose reason the person doing them must write.
     public var requiresReason: Bool {
         switch self {
-        case .requestInformation, .reject, .withdraw, .reopen: true
+        case .requestInformation, .refer, .reject, .withdraw, .reopen: true
         default: false
         }
     }
@@ -110,9 +130,14 @@ public struct Workflow: Sendable, Equatable {
     /// Where management decides, the manager records every decision with its reasons; a committee
     /// must give reasons for a rejection (its minutes hold the rest).
     public let decidedByManagement: Bool
+    /// The answer window the policy promises, counted from submission.
+    public let decisionWindow: DecisionWindow
+    /// Where the policy ends a request's path: its last step done, nothing more is waited for.
+    public let finalState: RequestState
 
     public init(policy: Policy) {
         decidedByManagement = policy.decisionBody == .management
+        decisionWindow = policy.decisionWindow
         let desk: [Role] = [.relationsOfficer, .manager]
         let researcher: [Role] = policy.referralRole == .socialResearcher ? [.socialResearcher] : [.manager]
         let deciders: [Role] = policy.decisionBody == .researchCommittee ? [.committeeMember] : [.manager]
@@ -122,10 +147,13 @@ public struct Workflow: Sendable, Equatable {
         }
         add(.received, .verify, .verified, desk)
         add(.verified, .refer, .referred, desk)
-        add(.referred, .recordStudy, .studied, researcher)
+        // A referral is answered by an explanation; a case study exists where the policy has a researcher.
+        add(.referred, .recordExplanation, .verified, researcher)
+        if policy.referralRole == .socialResearcher { add(.referred, .recordStudy, .studied, researcher) }
         // After checking (and any study), the applicant signs where the policy asks; a declaration
         // still valid from before a pause lets the request go straight to the decision body.
-        for from in [RequestState.verified, .studied] {
+        let studies = policy.referralRole == .socialResearcher
+        for from in [RequestState.verified] + (studies ? [.studied] : []) {
             if policy.hasDeclaration { add(from, .signDeclaration, .declared, desk) }
             add(from, .submitForDecision, .underDecision, desk)
         }
@@ -143,9 +171,9 @@ public struct Workflow: Sendable, Equatable {
             let delivery = desk + (policy.referralRole == .socialResearcher ? [.socialResearcher] : [])
             add(afterDecision, .deliverService, .inService, delivery)
             add(.inService, .deliverService, .inService, delivery)
-            add(.inService, .close, .closed, desk)
+            finalState = .inService
         } else {
-            add(afterDecision, .close, .closed, desk)
+            finalState = afterDecision
         }
         if policy.hasDeclaration {
             // Data changed after signing voids the declaration; the applicant signs again where the
@@ -156,7 +184,7 @@ public struct Workflow: Sendable, Equatable {
             for state in signed { add(state, .signDeclaration, state, desk) }
         }
         let open: [RequestState] =
-            [.received, .verified, .referred, .studied]
+            [.received, .verified, .referred] + (studies ? [.studied] : [])
             + (policy.hasDeclaration ? [.declared] : []) + [.underDecision]
         for from in open {
             let roles =
@@ -169,7 +197,8 @@ public struct Workflow: Sendable, Equatable {
         }
         add(.waitingForApplicant, .provideInformation, .received, desk)
         for from in open + [.waitingForApplicant] { add(from, .withdraw, .withdrawn, desk) }
-        for from in [RequestState.rejected, .closed, .withdrawn] { add(from, .reopen, .received, [.manager]) }
+        // No policy has a closing step: a request is done at the policy's last step.
+        for from in [RequestState.rejected, .withdrawn] { add(from, .reopen, .received, [.manager]) }
         transitions = list.map { Transition(from: $0.from, action: $0.action, to: $0.to, roles: Self.unique($0.roles)) }
         let used = Set(list.flatMap { [$0.from, $0.to] })
         states = RequestState.allCases.filter(used.contains)
@@ -193,12 +222,27 @@ public struct Workflow: Sendable, Equatable {
         transitions.filter { $0.from == state && $0.roles.contains(role) }.map(\.action)
     }
 
+    /// What the person may do now: signing again where the request already stands is offered
+    /// only while no valid declaration holds.
+    public func actions(in state: RequestState, for role: Role, declaration: DeclarationStatus) -> [RequestAction] {
+        actions(in: state, for: role).filter { action in
+            !(action == .signDeclaration && declaration == .valid
+                && transition(from: state, action: action)?.to == state)
+        }
+    }
+
+    /// Still waiting for someone at the association: not ended, not at the policy's last step.
+    public func isOpen(_ state: RequestState) -> Bool { !state.isEnded && state != finalState }
+
+    /// The states a request can be in and still be open, for lists.
+    public var openStates: [RequestState] { states.filter(isOpen) }
+
     /// The happy path: the states a request passes through when nothing goes wrong and no
     /// referral is needed, for drawing and for tests.
     public var mainPath: [RequestState] {
         var path = [initial]
         var state = initial
-        let skip: Set<RequestAction> = [.refer, .reject, .requestInformation, .withdraw, .reopen, .close]
+        let skip: Set<RequestAction> = [.refer, .reject, .requestInformation, .withdraw, .reopen]
         while let next = transitions.first(where: {
             $0.from == state && !skip.contains($0.action) && $0.to != state
                 && !($0.action == .submitForDecision && states.contains(.declared) && $0.from != .declared)
@@ -206,7 +250,6 @@ public struct Workflow: Sendable, Equatable {
             path.append(next.to)
             state = next.to
         }
-        if let close = transition(from: state, action: .close) { path.append(close.to) }
         return path
     }
 }

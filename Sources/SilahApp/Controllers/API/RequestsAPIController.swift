@@ -198,8 +198,8 @@ struct RequestDTO: Content {
     static func make(_ request: SupportRequest, tenant: Tenant, on db: Database) async throws -> RequestDTO {
         let events = try await tenant.query(RequestEvent.self, on: db).filter(\.$request.$id == request.requireID())
             .sort(\.$at).all()
-        let person = try await tenant.find(Person.self, request.$person.id, on: db)
-        let declaration = try await Declarations.status(of: request, person: person, tenant: tenant, on: db)
+        let file = try await RequestFile.load(request, tenant: tenant, on: db)
+        let declaration = file.declarationStatus
         let due = request.answerDue
         return RequestDTO(
             reference: request.reference, personId: request.$person.id, channel: request.channel,
@@ -207,8 +207,7 @@ struct RequestDTO: Content {
             answerDueDate: due?.iso,
             answerDueDateHijri: due.flatMap { try? UmmAlQuraCalendar.standard.hijri(from: $0) }?.iso,
             declaration: tenant.policy.hasDeclaration ? declaration.rawValue : "not_required",
-            allowedActions: RequestDesk.allowedActions(request, tenant: tenant, declaration: declaration).map(
-                \.rawValue),
+            allowedActions: file.allowedActions(tenant).map(\.rawValue),
             timeline: events.map {
                 Event(
                     at: $0.at, action: $0.action, from: $0.fromState, to: $0.toState, reason: $0.reason,

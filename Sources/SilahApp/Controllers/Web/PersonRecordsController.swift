@@ -16,6 +16,7 @@ struct PersonRecordsController: RouteCollection {
         var file: File?
         var type: String?
         var expiryDate: String?
+        var next: String?
     }
 
     func addDocument(req: Request) async throws -> Response {
@@ -61,7 +62,9 @@ struct PersonRecordsController: RouteCollection {
                 )
             }
         }
-        return req.redirect(to: SiteURL.person(tenant.association.slug, try person.requireID()))
+        // From a request's checklist the upload returns to the request.
+        let home = SiteURL.person(tenant.association.slug, try person.requireID())
+        return req.redirect(to: form.next.flatMap(SafeRedirect.localPath) ?? home)
     }
 
     func openDocument(req: Request) async throws -> Response {
@@ -130,6 +133,8 @@ struct PersonRecordsController: RouteCollection {
         member.nationalID = id?.digits
         try await req.db.writeTransaction { db in
             try await member.create(on: db)
+            try await Declarations.voidChanged(
+                personID: try person.requireID(), tenant: tenant, actor: req.actor, on: db)
             try await AuditLog.record(
                 AuditEvent(
                     action: "family_member_added", subjectType: "person", subjectID: try person.requireID().uuidString,
@@ -207,6 +212,7 @@ extension PeopleDirectory {
             try await other.delete(on: db)
             target.nationalID = target.nationalID ?? otherNationalID
             try await target.save(on: db)
+            try await Declarations.voidChanged(personID: targetID, tenant: tenant, actor: actor, on: db)
             var changes: [String: AuditEvent.FieldChange] = [
                 "mergedFile": .init(before: otherID.uuidString, after: nil),
                 "contactsMoved": .init(before: nil, after: String(contacts)),

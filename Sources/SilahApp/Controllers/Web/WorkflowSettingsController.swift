@@ -46,7 +46,7 @@ struct WorkflowSettingsController: RouteCollection {
                     let reference = message.requestID.flatMap { references[$0] }
                     return MessagesContext.Row(
                         when: DateText.both(GregorianDate.today(now: message.createdAt ?? Date()), t) + " · "
-                            + RequestsController.time(message.createdAt ?? Date()),
+                            + SaudiClock.time(message.createdAt ?? Date()),
                         reference: reference ?? "—",
                         href: reference.map { SiteURL.request(slug, $0) } ?? "",
                         channel: Outbox.channelName(message.channel, req.language),

@@ -5,10 +5,6 @@ import Vapor
 
 /// The lists staff work from: their queue, requests due within 3 days, overdue requests.
 enum RequestQueues {
-    /// States where the answer clock runs: the applicant is still waiting to hear.
-    static let awaitingAnswer: [RequestState] = [
-        .received, .verified, .referred, .studied, .declared, .underDecision,
-    ]
 
     struct Deadlines {
         let overdue: [SupportRequest]
@@ -17,7 +13,7 @@ enum RequestQueues {
 
     static func deadlines(associationID: UUID, today: GregorianDate, on db: Database) async throws -> Deadlines {
         let open = try await SupportRequest.query(on: db).filter(\.$association.$id == associationID)
-            .filter(\.$state ~~ awaitingAnswer.map(\.rawValue)).filter(\.$answerDueOn != nil)
+            .filter(\.$state ~~ RequestState.answerClockStates.map(\.rawValue)).filter(\.$answerDueOn != nil)
             .sort(\.$answerDueOn).limit(1000).all()
         let soon = today.adding(days: 3).iso
         return Deadlines(
@@ -31,7 +27,7 @@ enum RequestQueues {
         let sideActions: Set<RequestAction> = [.withdraw, .reopen, .requestInformation, .signDeclaration]
         return workflow.states.filter { state in
             !workflow.actions(in: state, for: tenant.role).filter { !sideActions.contains($0) }.isEmpty
-                && !state.isEnded
+                && workflow.isOpen(state)
         }
     }
 
@@ -66,7 +62,7 @@ enum RequestQueues {
                 .with(\.$person).all()
         case "open":
             return try await tenant.query(SupportRequest.self, on: db)
-                .filter(\.$state !~ [RequestState.closed, .rejected, .withdrawn].map(\.rawValue))
+                .filter(\.$state ~~ Workflow(policy: tenant.policy).openStates.map(\.rawValue))
                 .sort(\.$createdAt, .descending).limit(200).with(\.$person).all()
         case "all":
             return try await tenant.query(SupportRequest.self, on: db).sort(\.$createdAt, .descending).limit(200)

@@ -6,11 +6,9 @@ import Vapor
 
 /// The applicant's declaration (إقرار): what was signed, how, and whether it still holds.
 enum Declarations {
-    /// The exact data the applicant signs: the request and the file's fields it rests on.
-    static func data(of request: SupportRequest, person: Person, tenant: Tenant, on db: Database) async throws
-        -> DeclaredData
-    {
-        let family = try await tenant.query(FamilyMember.self, on: db).filter(\.$person.$id == person.requireID()).all()
+    /// The exact data the applicant signs: the request and the file's fields it rests on. The
+    /// canonical text of these stored values is what is hashed; the page shows them in words.
+    static func data(of request: SupportRequest, person: Person, family: [FamilyMember]) -> DeclaredData {
         var fields: [(String, String)] = [
             ("request.reference", request.reference),
             ("request.service_type", request.serviceType),
@@ -31,59 +29,43 @@ enum Declarations {
         return DeclaredData(fields: fields)
     }
 
-    /// A signed field's name as the applicant reads it.
-    static func label(_ key: String, _ t: Translator) -> String {
-        switch key {
-        case "request.reference": return t("رقم الطلب", "Reference")
-        case "request.service_type": return t("نوع الخدمة", "Service")
-        case "request.description": return t("وصف الطلب", "Description")
-        case "person.full_name": return t("الاسم", "Name")
-        case "person.national_id": return t("رقم الهوية", "ID number")
-        case "person.id_expiry": return t("انتهاء الهوية", "ID expiry")
-        case "person.birth_date": return t("تاريخ الميلاد", "Date of birth")
-        case "person.mobile": return t("الجوال", "Mobile")
-        case "person.email": return t("البريد الإلكتروني", "E-mail")
-        case "person.region": return t("المنطقة", "Region")
-        case "person.city": return t("المدينة", "City")
-        case "person.household_income": return t("دخل الأسرة الشهري", "Monthly household income")
-        case "person.family_size": return t("عدد أفراد الأسرة", "Family size")
-        default:
-            return key.hasPrefix("family.") ? t("فرد من الأسرة ", "Family member ") + key.dropFirst(7) : key
-        }
+    static func latest(of request: SupportRequest, tenant: Tenant, on db: Database) async throws -> Declaration? {
+        try await tenant.query(Declaration.self, on: db).filter(\.$request.$id == request.requireID())
+            .sort(\.$signedAt, .descending).first()
     }
 
-    static func latest(of request: SupportRequest, on db: Database) async throws -> Declaration? {
-        try await Declaration.query(on: db).filter(\.$request.$id == request.requireID()).sort(\.$signedAt, .descending)
-            .first()
-    }
-
-    /// Valid while the data is what was signed. The first time Silah sees it changed, the
-    /// declaration is marked void on the record and on the request's timeline.
-    static func status(of request: SupportRequest, person: Person, tenant: Tenant, on db: Database) async throws
-        -> DeclarationStatus
+    /// Voids, inside the caller's transaction, every valid declaration on `personID`'s requests
+    /// whose signed data no longer matches the file: called by each change to the signed data
+    /// (the file's fields, its family), so that reading a request never writes.
+    static func voidChanged(personID: UUID, tenant: Tenant, actor: AuditActor, on db: Database, now: Date = Date())
+        async throws
     {
-        guard let declaration = try await latest(of: request, on: db) else { return .none }
-        if declaration.voidedAt != nil { return .void }
-        let current = try await data(of: request, person: person, tenant: tenant, on: db)
-        if Secrets.sha256(current.canonicalText) == declaration.dataHash { return .valid }
-        try await db.writeTransaction { db in
-            declaration.voidedAt = Date()
+        let requests = try await tenant.query(SupportRequest.self, on: db).filter(\.$person.$id == personID).all()
+        guard !requests.isEmpty else { return }
+        let person = try await tenant.find(Person.self, personID, on: db)
+        let family = try await tenant.query(FamilyMember.self, on: db).filter(\.$person.$id == personID).all()
+        for request in requests {
+            guard let declaration = try await latest(of: request, tenant: tenant, on: db), declaration.voidedAt == nil
+            else { continue }
+            let current = data(of: request, person: person, family: family)
+            guard Secrets.sha256(current.canonicalText) != declaration.dataHash else { continue }
+            declaration.voidedAt = now
             try await declaration.save(on: db)
             try await RequestDesk.timeline(
                 request, action: "declaration_voided", from: request.requestState, to: request.requestState,
-                reason: nil, details: [:], actor: .commandLine, now: Date(), on: db)
+                reason: nil, details: [:], actor: actor, now: now, on: db)
             try await AuditLog.record(
                 AuditEvent(
                     action: "declaration_voided", subjectType: "request", subjectID: try request.requireID().uuidString),
-                by: .commandLine, in: tenant.associationID, on: db)
+                by: actor, in: tenant.associationID, on: db, now: now)
         }
-        return .void
     }
 
     /// A declaration ready to be saved with its transition: the evidence file to write and the
     /// one-time code to use up, both inside the transition's transaction.
     struct Prepared: Sendable {
         let declaration: Declaration
+        let signing: DeclarationSigning
         var evidence: (data: Data, key: String)?
         var codeID: UUID?
 
@@ -107,13 +89,12 @@ enum Declarations {
     static let maxCodesPerMobilePerDay = 10
 
     /// Checks the signature and builds the declaration; the caller saves it with the transition.
-    static func prepare(
-        _ input: ActionInput, request: SupportRequest, person: Person, tenant: Tenant, on db: Database, now: Date
-    ) async throws -> Prepared {
+    static func prepare(_ input: ActionInput, file: RequestFile, tenant: Tenant, on db: Database, now: Date)
+        async throws -> Prepared
+    {
+        let request = file.request
         guard let method = input.signatureMethod.flatMap(SignatureMethod.init(rawValue:)) else {
-            throw LocalizedAbort.unprocessable(
-                field: "signatureMethod",
-                LocalizedReason(ar: "اختر طريقة التوقيع.", en: "Choose how the applicant signs."))
+            throw LocalizedAbort.unprocessable(.signatureMethod, StepForm.chooseMethod)
         }
         var signer = (input.signerName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var evidence: (data: Data, key: String)?
@@ -146,9 +127,9 @@ enum Declarations {
         }
         guard !signer.isEmpty else {
             throw LocalizedAbort.unprocessable(
-                field: "signerName", LocalizedReason(ar: "اكتب اسم الموقّع.", en: "Write the signer's name."))
+                .signerName, LocalizedReason(ar: "اكتب اسم الموقّع.", en: "write the signer's name."))
         }
-        let data = try await data(of: request, person: person, tenant: tenant, on: db)
+        let data = file.declaredData
         let declaration = Declaration()
         declaration.associationID = tenant.associationID
         declaration.$request.id = try request.requireID()
@@ -160,7 +141,10 @@ enum Declarations {
         declaration.evidenceKey = evidence?.key
         declaration.evidenceSHA256 = evidence.map { Secrets.sha256Hex($0.data) }
         declaration.staffID = tenant.userID
-        return Prepared(declaration: declaration, evidence: evidence, codeID: codeID)
+        return Prepared(
+            declaration: declaration,
+            signing: DeclarationSigning(signer: signer, method: method, dataHash: declaration.dataHash),
+            evidence: evidence, codeID: codeID)
     }
 
     /// The request's current code when `typed` matches it. Each try is counted by one `UPDATE`
@@ -212,9 +196,9 @@ enum Declarations {
     ) async throws {
         try tenant.require(.workOnRequests)
         guard tenant.policy.hasDeclaration else { throw Abort(.notFound) }
-        let person = try await tenant.find(Person.self, request.$person.id, on: db)
-        let status = try await status(of: request, person: person, tenant: tenant, on: db)
-        guard RequestDesk.allowedActions(request, tenant: tenant, declaration: status).contains(.signDeclaration) else {
+        let file = try await RequestFile.load(request, tenant: tenant, on: db)
+        let person = file.person
+        guard file.allowedActions(tenant).contains(.signDeclaration) else {
             throw LocalizedAbort.unprocessable(
                 field: "code",
                 LocalizedReason(
@@ -222,9 +206,11 @@ enum Declarations {
                     en: "A code is sent only when signing the declaration is the request's next step."))
         }
         guard let mobile = person.mobile else {
-            throw LocalizedAbort.unprocessable(
-                field: "mobile",
-                LocalizedReason(ar: "لا يوجد رقم جوال في الملف.", en: "The file has no mobile number."))
+            throw LocalizedAbort(
+                status: .unprocessableEntity,
+                localized: LocalizedReason(
+                    ar: "لا يوجد رقم جوال في ملف مقدم الطلب؛ أضفه أو اختر طريقة توقيع أخرى.",
+                    en: "The applicant's file has no mobile number; add one or choose another way to sign."))
         }
         let signer = (signerName ?? "").trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank ?? person.fullName
         let code = String(format: "%06d", Int.random(in: 0..<1_000_000))

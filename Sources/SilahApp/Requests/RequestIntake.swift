@@ -42,7 +42,7 @@ extension RequestDesk {
                     ar: "اكتب وصف الطلب: ماذا يحتاج مقدم الطلب.", en: "Describe the request: what is needed."))
         }
         let today = GregorianDate.today(now: now)
-        let workingCalendar = try await calendar(tenantID: tenant.associationID, on: db)
+        let workingCalendar = try await calendar(tenant, on: db)
         let due = workingCalendar.answerDueDate(submittedOn: today, window: tenant.policy.decisionWindow)
         let year = (try? UmmAlQuraCalendar.standard.hijri(from: today).year) ?? today.year
         var attempt = 0

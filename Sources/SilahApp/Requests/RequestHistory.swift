@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+import SilahCore
+import Vapor
+
+/// What has happened to a request, for its page: the timeline, the deliveries, the messages to
+/// the applicant, and the names the timeline refers to.
+struct RequestHistory: Sendable {
+    let events: [RequestEvent]
+    let deliveries: [ServiceDelivery]
+    let messages: [OutboxMessage]
+    /// Staff by id, for "by whom".
+    let staffNames: [UUID: String]
+    /// Every service type's names by code (switched-off ones too: old requests still name them).
+    let serviceNames: [String: LocalizedReason]
+
+    static func load(_ file: RequestFile, tenant: Tenant, on db: Database) async throws -> RequestHistory {
+        let requestID = try file.request.requireID()
+        async let events = tenant.query(RequestEvent.self, on: db).filter(\.$request.$id == requestID).sort(\.$at)
+            .all()
+        async let deliveries = tenant.query(ServiceDelivery.self, on: db).filter(\.$request.$id == requestID)
+            .sort(\.$deliveredOn).all()
+        async let messages = tenant.query(OutboxMessage.self, on: db).filter(\.$requestID == requestID).sort(
+            \.$createdAt
+        ).all()
+        async let names = AuditQueries.staffNames(tenant: tenant, on: db)
+        async let services = tenant.query(ServiceTypeRecord.self, on: db).all()
+        return RequestHistory(
+            events: try await events, deliveries: try await deliveries, messages: try await messages,
+            staffNames: try await names,
+            serviceNames: Dictionary(
+                try await services.map { ($0.code, LocalizedReason(ar: $0.nameAr, en: $0.nameEn)) },
+                uniquingKeysWith: { a, _ in a }))
+    }
+}

@@ -1,0 +1,96 @@
+import Fluent
+import SilahCore
+import Vapor
+
+extension RequestsController {
+    struct IntakeForm: Content {
+        var person: String?
+        var channel: String?
+        var serviceType: String?
+        var description: String?
+    }
+
+    func newForm(req: Request) async throws -> View {
+        let tenant = try req.tenant
+        try tenant.require(.openRequest)
+        let form = IntakeForm(person: req.query[String.self, at: "person"])
+        return try await renderIntake(req, tenant: tenant, form: form, error: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.openRequest)
+        let form = try req.content.decode(IntakeForm.self)
+        do {
+            let request = try await RequestDesk.open(
+                .init(
+                    personID: form.person.flatMap(UUID.init(uuidString:)), channel: form.channel,
+                    serviceType: form.serviceType, description: form.description),
+                tenant: tenant, actor: req.actor, on: req.db)
+            return req.redirect(to: SiteURL.request(tenant.association.slug, request.reference) + "?opened=1")
+        } catch let error as LocalizedAbort where error.status == .unprocessableEntity {
+            return try await renderIntake(req, tenant: tenant, form: form, error: req.t(error.localized))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    func renderIntake(_ req: Request, tenant: Tenant, form: IntakeForm, error: String?) async throws -> View {
+        let t = req.t
+        let slug = tenant.association.slug
+        let person = try await tenant.find(Person.self, form.person.flatMap(UUID.init(uuidString:)), on: req.db)
+        let types = try await RequestDesk.serviceTypes(tenant, on: req.db)
+        let wording = tenant.policy.wording
+        let formName = StaffTool.supportRequestForm.nameAr(for: tenant.policy.audience)
+        return try await req.view.render(
+            "requests/new",
+            IntakeContext(
+                page: PageContext(request: req, title: t(formName, "New request")),
+                workspace: WorkspaceContext(request: req, tenant: tenant),
+                heading: t(formName, StaffTool.supportRequestForm.nameEn(for: tenant.policy.audience)),
+                personName: person.fullName, personHref: SiteURL.person(slug, try person.requireID()),
+                personID: try person.requireID().uuidString,
+                action: SiteURL.newRequest(slug),
+                steps: tenant.policy.steps.map { step in
+                    switch step {
+                    case .reception:
+                        t(
+                            "استقبال \(wording.visitorAr) والإجابة على استفساراته",
+                            "Receive the applicant and answer their questions")
+                    case .verification:
+                        t(
+                            "التأكد من المعلومات والمستندات وصلاحيتها اليوم",
+                            "Check the information and documents are valid today")
+                    case .referral:
+                        t(
+                            "الإحالة إلى \(tenant.policy.referralRole.nameAr) عند الحاجة",
+                            "Refer to \(tenant.policy.referralRole.nameEn) where needed")
+                    case .declaration: t("توقيع الإقرار بصحة البيانات", "The declaration that the data is correct")
+                    case .decision:
+                        t(
+                            "رفع الطلب إلى \(tenant.policy.decisionBody.nameAr) والرد \(tenant.policy.decisionWindow.wordsAr)",
+                            "Submit to \(tenant.policy.decisionBody.nameEn); answer \(tenant.policy.decisionWindow.wordsEn)"
+                        )
+                    case .registration: t("استكمال التسجيل", "Complete registration")
+                    case .serviceDelivery: t("تقديم الخدمة", "Deliver the service")
+                    }
+                },
+                stepsHeading: t("خطوات السياسة", "The policy's steps"),
+                channelLabel: t("قناة الطلب", "Channel"),
+                channels: tenant.policy.channels.map {
+                    Choice(value: $0.rawValue, label: t($0.nameAr, $0.nameEn), selected: $0.rawValue == form.channel)
+                },
+                typeLabel: t("نوع الخدمة", "Service"),
+                types: types.map { type in
+                    IntakeContext.TypeChoice(
+                        value: type.code, label: t(type.nameAr, type.nameEn), selected: type.code == form.serviceType,
+                        requirements: (type.serviceType.requiredInformation.map { $0.name(req.language) }
+                            + type.serviceType.requiredDocuments.map { $0.name(req.language) }).joined(
+                                separator: t("، ", ", ")))
+                },
+                requirementsLabel: t("المطلوب", "Requires"),
+                descriptionLabel: t("وصف الطلب", "Description"),
+                description: form.description ?? "",
+                submitLabel: t("استلام الطلب", "Receive the request"),
+                error: error ?? "", hasError: error != nil))
+    }
+}

@@ -1,0 +1,58 @@
+import Fluent
+import SilahCore
+import Vapor
+
+extension RequestsController {
+    func index(req: Request) async throws -> View {
+        let tenant = try req.tenant
+        try tenant.require(.workOnRequests)
+        let t = req.t
+        let slug = tenant.association.slug
+        let today = GregorianDate.today()
+        let list = req.query[String.self, at: "list"] ?? "mine"
+        var requests: [SupportRequest]
+        if let reference = req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespaces), !reference.isEmpty {
+            requests = try await tenant.query(SupportRequest.self, on: req.db)
+                .filter(\.$reference == Digits.asciiDigits(reference)).with(\.$person).all()
+        } else {
+            requests = try await RequestQueues.list(list, tenant: tenant, today: today, on: req.db)
+        }
+        let tabs: [(String, String, String)] = [
+            ("mine", "قائمتي", "My queue"), ("due", "يحل موعدها خلال ٣ أيام", "Due within 3 days"),
+            ("overdue", "متأخرة", "Overdue"), ("open", "كل المفتوحة", "All open"), ("all", "الكل", "All"),
+        ]
+        let types = try await RequestDesk.serviceTypeNames(tenant, t, on: req.db)
+        return try await req.view.render(
+            "requests/index",
+            RequestListContext(
+                page: PageContext(request: req, title: t("الطلبات", "Requests")),
+                workspace: WorkspaceContext(request: req, tenant: tenant),
+                heading: t("الطلبات", "Requests"),
+                tabs: tabs.map {
+                    TabLink(href: SiteURL.requests(slug, list: $0.0), label: t($0.1, $0.2), current: $0.0 == list)
+                },
+                canOpen: tenant.allows(.openRequest),
+                newLink: Link(
+                    href: SiteURL.people(slug),
+                    label: t("طلب جديد: ابدأ من ملف الشخص", "New request: start from the person's file")),
+                searchLabel: t("رقم الطلب", "Reference"), searchAction: SiteURL.requests(slug),
+                searchSubmit: t("ابحث", "Find"),
+                columns: [
+                    t("رقم الطلب", "Reference"), t("مقدم الطلب", "Applicant"), t("الخدمة", "Service"),
+                    t("الحالة", "State"),
+                    t("موعد الرد", "Answer due"),
+                ],
+                rows: requests.map { request in
+                    let due = request.answerDue
+                    return RequestListContext.Row(
+                        reference: request.reference, href: SiteURL.request(slug, request.reference),
+                        applicant: request.$person.value?.fullName ?? "",
+                        service: types[request.serviceType] ?? request.serviceType,
+                        state: request.requestState.name(req.language),
+                        due: due.map { DateText.both($0, t) } ?? "—",
+                        overdue: request.requestState.isOverdue(due: due, today: today))
+                },
+                isEmpty: requests.isEmpty,
+                empty: t("لا طلبات في هذه القائمة.", "No requests in this list.")))
+    }
+}

@@ -1,0 +1,45 @@
+/// A field of a step's form, named as the person filling it reads it.
+public enum StepField: String, Sendable, Codable, CaseIterable {
+    case reason
+    case question
+    case studyKind
+    case needs
+    case incomePerMember
+    case recommendation
+    case signerName
+    case signatureMethod
+    case evidence
+    case code
+    case meeting
+    case votes
+    case what
+    case quantity
+    case amount
+    case deliveredOn
+
+    public var label: LocalizedReason {
+        switch self {
+        case .reason: LocalizedReason(ar: "السبب", en: "Reason")
+        case .question: LocalizedReason(ar: "ما يحتاج إيضاحًا", en: "What needs explaining")
+        case .studyKind: LocalizedReason(ar: "نوع الدراسة", en: "Study")
+        case .needs: LocalizedReason(ar: "الاحتياجات", en: "Needs")
+        case .incomePerMember: LocalizedReason(ar: "الدخل لكل فرد", en: "Income per member")
+        case .recommendation: LocalizedReason(ar: "التوصية", en: "Recommendation")
+        case .signerName: LocalizedReason(ar: "اسم الموقّع", en: "Signer's name")
+        case .signatureMethod: LocalizedReason(ar: "طريقة التوقيع", en: "How it is signed")
+        case .evidence: LocalizedReason(ar: "التوقيع أو النموذج الموقّع", en: "Signature or signed form")
+        case .code: LocalizedReason(ar: "رمز التحقق", en: "Code")
+        case .meeting: LocalizedReason(ar: "الاجتماع", en: "Meeting")
+        case .votes: LocalizedReason(ar: "الأصوات", en: "Votes")
+        case .what: LocalizedReason(ar: "ما قُدّم", en: "What was delivered")
+        case .quantity: LocalizedReason(ar: "الكمية", en: "Quantity")
+        case .amount: LocalizedReason(ar: "المبلغ", en: "Amount")
+        case .deliveredOn: LocalizedReason(ar: "تاريخ التقديم", en: "Delivery date")
+        }
+    }
+
+    /// "المبلغ: …" / "Amount: …": the field's name in words, then what is wrong with it.
+    public func problem(_ reason: LocalizedReason) -> LocalizedReason {
+        LocalizedReason(ar: "\(label.ar): \(reason.ar)", en: "\(label.en): \(reason.en)")
+    }
+}

@@ -1,0 +1,252 @@
+import Fluent
+import Foundation
+import SilahCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import SilahApp
+
+extension AppTests {
+    /// The request screens as a front-desk worker and a committee read them: words, not keys;
+    /// a page that writes nothing; what is required marked; a missing document attached in place.
+    @Suite struct RequestScreenTests {
+        private func signedIn(_ app: Application, _ email: String) async throws -> Visitor {
+            let visitor = Visitor(app)
+            try await visitor.signIn(email)
+            return visitor
+        }
+
+        private func verifiedRequest(_ app: Application, slug: String) async throws -> (Visitor, SupportRequest) {
+            _ = try await DemoAccounts.install(app: app)
+            let person = try await Applicants.make(app, slug: slug)
+            let officer = try await signedIn(app, "relations_officer@\(slug).demo")
+            let policy = try #require(try PolicyPresets.all().first { $0.association.slug == slug })
+            let created = try await officer.post(
+                SiteURL.newRequest(slug),
+                [
+                    "person": try person.requireID().uuidString, "channel": policy.channels[0].rawValue,
+                    "serviceType": Applicants.serviceType(for: slug), "description": "مساعدة لسداد الإيجار",
+                ])
+            #expect(created.status == .seeOther)
+            let request = try #require(try await SupportRequest.query(on: app.db).first())
+            let verified = try await officer.post(SiteURL.requestAction(slug, request.reference, "verify"), [:])
+            #expect(verified.status == .seeOther)
+            return (officer, request)
+        }
+
+        @Test func theDeclarationShowsTheApplicantsDataInWordsAndBothCalendars() async throws {
+            try await withSilah { app in
+                let (officer, request) = try await verifiedRequest(app, slug: "khairat-albaha")
+                let page = try await officer.get(SiteURL.request("khairat-albaha", request.reference)).text
+                for key in ["request.service_type", "person.region", "person.birth_date", ": baha", "1980-05-29"] {
+                    #expect(!page.contains(key), "\(key)")
+                }
+                #expect(page.contains("المنطقة") && page.contains("الباحة"))
+                #expect(page.contains("تاريخ الميلاد") && page.contains("هـ"))
+                #expect(page.contains("دخل الأسرة الشهري") && page.contains("4500 ريال"))
+            }
+        }
+
+        @Test func openingARequestWritesOnlyItsAuditRecordAndAChangeVoidsTheDeclaration() async throws {
+            try await withSilah { app in
+                let slug = "khairat-albaha"
+                let (officer, request) = try await verifiedRequest(app, slug: slug)
+                let drawn = "data:image/png;base64," + Applicants.png.base64EncodedString()
+                let signed = try await officer.post(
+                    SiteURL.requestAction(slug, request.reference, "sign_declaration"),
+                    ["signerName": "فاطمة", "signatureMethod": "drawn", "signature": drawn])
+                #expect(signed.status == .seeOther)
+                // The file changes behind the page's back (as an import would): reading shows the
+                // declaration void but writes nothing but the opening's audit record.
+                let person = try #require(try await Person.find(request.$person.id, on: app.db))
+                person.mobile = "+966509999999"
+                try await person.save(on: app.db)
+                let events = try await RequestEvent.query(on: app.db).count()
+                let audits = try await AuditRecord.query(on: app.db).count()
+                for _ in 0..<2 {
+                    let page = try await officer.get(SiteURL.request(slug, request.reference))
+                    #expect(page.text.contains("باطل"))
+                }
+                #expect(try await RequestEvent.query(on: app.db).count() == events)
+                #expect(try await AuditRecord.query(on: app.db).count() == audits + 2)
+                #expect(try await Declaration.query(on: app.db).filter(\.$voidedAt != nil).count() == 0)
+                // A change through Silah voids it where it happens, once, with a timeline line.
+                let tenant = try await demoTenant(app, "relations_officer", of: slug)
+                var draft = PersonDraft()
+                draft.type = person.type
+                draft.firstName = person.firstName
+                draft.fatherName = person.fatherName
+                draft.grandfatherName = person.grandfatherName
+                draft.familyName = person.familyName
+                draft.nationalID = person.nationalID ?? ""
+                draft.idExpiry = person.idExpiry ?? ""
+                draft.birthDate = person.birthDate ?? ""
+                draft.mobile = "0501112222"
+                draft.region = person.region ?? ""
+                draft.city = person.city ?? ""
+                draft.householdIncome = "4500"
+                draft.familySize = "3"
+                draft.consent = "yes"
+                _ = try await PeopleDirectory.update(
+                    person, with: draft, tenant: tenant, actor: .user(tenant.userID, address: ""), on: app.db)
+                #expect(try await Declaration.query(on: app.db).filter(\.$voidedAt != nil).count() == 1)
+                #expect(
+                    try await RequestEvent.query(on: app.db).filter(\.$action == "declaration_voided").count() == 1)
+            }
+        }
+
+        @Test func theTimelineReadsInWordsWithTheArrowOfTheLanguage() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "ealamiyoun")
+                let person = try await Applicants.make(app, slug: "ealamiyoun")
+                let policy = try #require(try PolicyPresets.all().first { $0.association.slug == "ealamiyoun" })
+                let reference = try #require(
+                    try await RequestWorkflowTests.open(staff, person: person).json["reference"] as? String)
+                try await RequestWorkflowTests.toDecision(staff, reference, policy: policy)
+                let officer = try await signedIn(app, "relations_officer@ealamiyoun.demo")
+                let arabic = try await officer.get(SiteURL.request("ealamiyoun", reference)).text
+                for key in ["studyKind", "incomePerMember:", "answerDueOn", "visit", "needs:"] {
+                    #expect(!arabic.contains(key), "\(key)")
+                }
+                #expect(arabic.contains("الدراسة: زيارة ميدانية") && arabic.contains("الدخل لكل فرد: 1500 ريال"))
+                #expect(arabic.contains("← مدروس") && !arabic.contains("→ مدروس"))
+                let english = try await officer.get(SiteURL.request("ealamiyoun", reference) + "?lang=en").text
+                #expect(english.contains("→ Case studied") && english.contains("Study: Home visit"))
+            }
+        }
+
+        @Test func managementsAcceptanceMarksItsReasonRequired() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "waei")
+                let person = try await Applicants.make(app, slug: "waei")
+                let policy = try #require(try PolicyPresets.all().first { $0.association.slug == "waei" })
+                let reference = try #require(
+                    try await RequestWorkflowTests.open(staff, person: person).json["reference"] as? String)
+                try await RequestWorkflowTests.toDecision(staff, reference, policy: policy)
+                _ = try await DemoAccounts.install(app: app)
+                let manager = try await signedIn(app, "manager@waei.demo")
+                let page = try await manager.get(SiteURL.request("waei", reference)).text
+                let accept = try #require(page.range(of: "data-action=\"accept\""))
+                let form = String(page[accept.lowerBound...].prefix(1200))
+                #expect(form.contains("(مطلوب)") && form.contains("required aria-required=\"true\""))
+                #expect(form.contains("تُرسل إلى مقدم الطلب كما هي"))
+            }
+        }
+
+        @Test func nothingIsOfferedAfterThePolicysLastStep() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "eshraqa")
+                let person = try await Applicants.make(app, slug: "eshraqa")
+                let policy = try #require(try PolicyPresets.all().first { $0.association.slug == "eshraqa" })
+                let reference = try #require(
+                    try await RequestWorkflowTests.open(staff, person: person).json["reference"] as? String)
+                try await RequestWorkflowTests.toDecision(staff, reference, policy: policy)
+                _ = try await RequestWorkflowTests.decide(staff, reference, policy: policy, accept: true, reason: "x")
+                #expect(
+                    try await staff.act(reference, "complete_registration", as: "relations_officer").state
+                        == "registered")
+                _ = try await DemoAccounts.install(app: app)
+                let officer = try await signedIn(app, "relations_officer@eshraqa.demo")
+                let page = try await officer.get(SiteURL.request("eshraqa", reference)).text
+                #expect(!page.contains("id=\"close\"") && page.contains("لا إجراء لدورك"))
+                let open = try await officer.get(SiteURL.requests("eshraqa", list: "open")).text
+                #expect(!open.contains(SiteURL.request("eshraqa", reference)))
+            }
+        }
+
+        @Test func aMissingDocumentIsAttachedFromTheRequestPage() async throws {
+            try await withSilah { app in
+                _ = try await DemoAccounts.install(app: app)
+                let person = try await Applicants.make(app, slug: "waei", documents: [.nationalID, .familyCard])
+                let officer = try await signedIn(app, "relations_officer@waei.demo")
+                let created = try await officer.post(
+                    SiteURL.newRequest("waei"),
+                    [
+                        "person": try person.requireID().uuidString, "channel": "phone",
+                        "serviceType": "financial_aid", "description": "دعم",
+                    ])
+                #expect(created.status == .seeOther)
+                let request = try #require(try await SupportRequest.query(on: app.db).first())
+                let path = SiteURL.request("waei", request.reference)
+                let page = try await officer.get(path).text
+                let attach = SiteURL.person("waei", try person.requireID()) + "/documents"
+                #expect(page.contains(attach) && page.contains("name=\"type\" value=\"income_proof\""))
+                let sent = try await officer.upload(
+                    attach, file: Applicants.png, name: "income.png", fields: ["type": "income_proof", "next": path])
+                #expect(sent.status == .seeOther && sent.headers.first(name: .location) == path)
+                #expect(
+                    try await officer.post(SiteURL.requestAction("waei", request.reference, "verify"), [:]).status
+                        == .seeOther)
+            }
+        }
+
+        @Test func aRefusedUploadOffersTheWayBack() async throws {
+            try await withSilah { app in
+                _ = try await DemoAccounts.install(app: app)
+                let person = try await Applicants.make(app, slug: "waei")
+                let officer = try await signedIn(app, "relations_officer@waei.demo")
+                let file = SiteURL.person("waei", try person.requireID())
+                officer.referer = "http://localhost" + file
+                let refused = try await officer.upload(
+                    file + "/documents", file: Data("not a document".utf8), name: "x.txt", fields: ["type": "lease"])
+                #expect(refused.status.code >= 400)
+                #expect(refused.text.contains("href=\"\(file)\"") && refused.text.contains("العودة إلى الصفحة السابقة"))
+            }
+        }
+
+        @Test func theRequestPageAndListsRunAFixedNumberOfQueries() async throws {
+            try await withSilah { app in
+                let counter = QueryCounter()
+                app.middleware.use(counter, at: .beginning)
+                let (officer, request) = try await verifiedRequest(app, slug: "khairat-albaha")
+                let path = SiteURL.request("khairat-albaha", request.reference)
+                let page = try await counter.count { _ = try await officer.get(path) }
+                let list = try await counter.count {
+                    _ = try await officer.get(SiteURL.requests("khairat-albaha", list: "all"))
+                }
+                // Sessions, tenant and audit are part of every page; the request page's own reads are
+                // the request, the file, its service type, documents, family, declaration, timeline,
+                // deliveries, messages, staff names and service names.
+                print("queries: request page \(page), list \(list)")
+                // Measured when written: 17 and 6 (Fluent queries, sessions and audit included).
+                #expect(page > 10 && page <= 17, "request page: \(page)")
+                #expect(list > 3 && list <= 6, "list: \(list)")
+                // More history does not mean more queries.
+                for _ in 0..<3 {
+                    _ = try await officer.post(
+                        SiteURL.requestAction("khairat-albaha", request.reference, "refer"), ["reason": "?"])
+                }
+                #expect(try await counter.count { _ = try await officer.get(path) } == page)
+            }
+        }
+    }
+}
+
+/// Counts the Fluent queries a request runs (Fluent's own query history, per request).
+final class QueryCounter: AsyncMiddleware, @unchecked Sendable {
+    private let lock = NSLock()
+    private var counted = 0
+    private var active = false
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard lock.withLock({ active }) else { return try await next.respond(to: request) }
+        request.fluent.history.start()
+        let response = try await next.respond(to: request)
+        let queries = request.fluent.history.queries.count
+        lock.withLock { counted += queries }
+        return response
+    }
+
+    func count(_ body: () async throws -> Void) async throws -> Int {
+        lock.withLock {
+            counted = 0
+            active = true
+        }
+        try await body()
+        return lock.withLock {
+            active = false
+            return counted
+        }
+    }
+}
