@@ -54,7 +54,8 @@ struct RequestsController: RouteCollection {
                 searchLabel: t("رقم الطلب", "Reference"), searchAction: SiteURL.requests(slug),
                 searchSubmit: t("ابحث", "Find"),
                 columns: [
-                    t("رقم الطلب", "Reference"), t("مقدم الطلب", "Applicant"), t("الخدمة", "Service"),
+                    t("رقم الطلب", "Reference"), t(tenant.policy.wording.requesterAr, "Applicant"),
+                    t("الخدمة", "Service"),
                     t("الحالة", "State"),
                     t("موعد الرد", "Answer due"),
                 ],
@@ -111,41 +112,17 @@ struct RequestsController: RouteCollection {
         let slug = tenant.association.slug
         let person = try await tenant.find(Person.self, form.person.flatMap(UUID.init(uuidString:)), on: req.db)
         let types = try await RequestDesk.serviceTypes(tenant, on: req.db)
-        let wording = tenant.policy.wording
-        let formName = StaffTool.supportRequestForm.nameAr(for: tenant.policy.audience)
+        let formName = tenant.policy.wording.requestForm
         return try await req.view.render(
             "requests/new",
             IntakeContext(
-                page: PageContext(request: req, title: t(formName, "New request")),
+                page: PageContext(request: req, title: t(formName.ar, "New request")),
                 workspace: WorkspaceContext(request: req, tenant: tenant),
-                heading: t(formName, StaffTool.supportRequestForm.nameEn(for: tenant.policy.audience)),
+                heading: t(formName),
                 personName: person.fullName, personHref: SiteURL.person(slug, try person.requireID()),
                 personID: try person.requireID().uuidString,
                 action: SiteURL.newRequest(slug),
-                steps: tenant.policy.steps.map { step in
-                    switch step {
-                    case .reception:
-                        t(
-                            "استقبال \(wording.visitorAr) والإجابة على استفساراته",
-                            "Receive the applicant and answer their questions")
-                    case .verification:
-                        t(
-                            "التأكد من المعلومات والمستندات وصلاحيتها اليوم",
-                            "Check the information and documents are valid today")
-                    case .referral:
-                        t(
-                            "الإحالة إلى \(tenant.policy.referralRole.nameAr) عند الحاجة",
-                            "Refer to \(tenant.policy.referralRole.nameEn) where needed")
-                    case .declaration: t("توقيع الإقرار بصحة البيانات", "The declaration that the data is correct")
-                    case .decision:
-                        t(
-                            "رفع الطلب إلى \(tenant.policy.decisionBody.nameAr) والرد \(tenant.policy.decisionWindow.wordsAr)",
-                            "Submit to \(tenant.policy.decisionBody.nameEn); answer \(tenant.policy.decisionWindow.wordsEn)"
-                        )
-                    case .registration: t("استكمال التسجيل", "Complete registration")
-                    case .serviceDelivery: t("تقديم الخدمة", "Deliver the service")
-                    }
-                },
+                steps: tenant.policy.intakeSteps.map { t($0) },
                 stepsHeading: t("خطوات السياسة", "The policy's steps"),
                 channelLabel: t("قناة الطلب", "Channel"),
                 channels: tenant.policy.channels.map {
@@ -184,6 +161,7 @@ struct RequestsController: RouteCollection {
         async throws -> View
     {
         let t = req.t
+        let w = tenant.policy.wording
         let slug = tenant.association.slug
         let today = GregorianDate.today()
         let person = try await tenant.find(Person.self, request.$person.id, on: req.db)
@@ -244,10 +222,10 @@ struct RequestsController: RouteCollection {
                 state: request.requestState.name(req.language), stateCode: request.state,
                 opened: req.query[String.self, at: "opened"] != nil,
                 openedNote: t(
-                    "استُلم الطلب وأُبلغ مقدم الطلب برقمه وموعد الرد.",
+                    "استُلم الطلب وأُرسل إلى \(w.requesterAr) رقمه وموعد الرد.",
                     "The request was received; the applicant was told its reference and answer date."),
                 facts: [
-                    Fact(label: t("مقدم الطلب", "Applicant"), value: person.fullName, dir: "auto"),
+                    Fact(label: t(w.requesterAr, "Applicant"), value: person.fullName, dir: "auto"),
                     Fact(
                         label: t("الخدمة", "Service"),
                         value: type.map { t($0.nameAr, $0.nameEn) } ?? request.serviceType, dir: "auto"),
@@ -265,9 +243,9 @@ struct RequestsController: RouteCollection {
                     && RequestQueues.awaitingAnswer.contains(request.requestState),
                 overdueNote: t("تجاوز الطلب موعد الرد الموعود.", "This request is past its promised answer date."),
                 personHref: SiteURL.person(slug, try person.requireID()),
-                personLink: t("ملف مقدم الطلب", "Applicant's file"),
+                personLink: t("ملف \(w.requesterAr)", "Applicant's file"),
                 receiptHref: SiteURL.requestReceipt(slug, request.reference),
-                receiptLabel: t("إيصال لمقدم الطلب", "Receipt for the applicant"),
+                receiptLabel: t("إيصال ل\(w.requesterAr)", "Receipt for the applicant"),
                 checklistHeading: t("المعلومات والمستندات المطلوبة", "Required information and documents"),
                 checklist: checklist,
                 hasDeclaration: declarationStatus != nil,
@@ -305,7 +283,7 @@ struct RequestsController: RouteCollection {
                     "تقرر لجنة البحث في اجتماع: سجّل القرار من صفحة الاجتماع.",
                     "The research committee decides in a meeting: record it from the meeting's page."),
                 error: error ?? "", hasError: error != nil,
-                labels: .init(t),
+                labels: .init(t, w),
                 deliveriesHeading: t("الخدمات المقدَّمة", "Services delivered"),
                 deliveries: deliveries.map {
                     Fact(
@@ -314,7 +292,7 @@ struct RequestsController: RouteCollection {
                             + ($0.amountHalalas.map { " — " + SAR.text($0) + t(" ريال", " SAR") } ?? ""),
                         dir: "auto")
                 },
-                messagesHeading: t("رسائل مقدم الطلب", "Messages to the applicant"),
+                messagesHeading: t("رسائل \(w.requesterAr)", "Messages to the applicant"),
                 messages: messages.map {
                     MessageRow(
                         when: DateText.both(GregorianDate.today(now: $0.createdAt ?? Date()), t),
@@ -469,14 +447,11 @@ struct RequestsController: RouteCollection {
             ReceiptContext(
                 page: PageContext(request: req, title: t("إيصال طلب", "Request receipt")),
                 associationName: t(tenant.association.nameAr, tenant.association.nameEn),
-                heading: t("إيصال استلام ", "Receipt for ")
-                    + t(
-                        StaffTool.supportRequestForm.nameAr(for: policy.audience),
-                        StaffTool.supportRequestForm.nameEn(for: policy.audience)),
+                heading: t(policy.wording.receiptTitle),
                 reference: request.reference,
                 rows: [
                     Fact(label: t("رقم الطلب", "Reference"), value: request.reference, dir: "ltr"),
-                    Fact(label: t("مقدم الطلب", "Applicant"), value: person.fullName, dir: "auto"),
+                    Fact(label: t(policy.wording.requesterAr, "Applicant"), value: person.fullName, dir: "auto"),
                     Fact(
                         label: t("الخدمة", "Service"),
                         value: type.map { t($0.nameAr, $0.nameEn) } ?? request.serviceType, dir: "auto"),
@@ -622,7 +597,7 @@ struct RequestPageContext: Encodable {
         let deliveredOn: String
         let submit: String
 
-        init(_ t: Translator) {
+        init(_ t: Translator, _ w: AudienceWording) {
             reason = t("السبب أو الملاحظة", "Reason or note")
             studyKind = t("نوع الدراسة", "Study")
             visit = t("زيارة ميدانية", "Home visit")
@@ -636,11 +611,11 @@ struct RequestPageContext: Encodable {
             methods = SignatureMethod.allCases.map {
                 Choice(value: $0.rawValue, label: $0.name(t.language), selected: $0 == .drawn)
             }
-            drawHere = t("يوقّع مقدم الطلب هنا", "The applicant signs here")
+            drawHere = t("توقيع \(w.requesterAr) هنا", "The applicant signs here")
             clear = t("مسح", "Clear")
             scanned = t("النموذج الموقّع الممسوح (PDF أو صورة)", "Scanned signed form (PDF or image)")
             code = t("الرمز المرسل إلى الجوال", "Code sent to the mobile")
-            sendCode = t("أرسل رمزًا إلى جوال مقدم الطلب", "Send a code to the applicant's mobile")
+            sendCode = t("أرسل رمزًا إلى جوال \(w.requesterAr)", "Send a code to the applicant's mobile")
             what = t("ما قُدّم", "What was delivered")
             quantity = t("الكمية", "Quantity")
             amount = t("المبلغ (ريال)", "Amount (SAR)")

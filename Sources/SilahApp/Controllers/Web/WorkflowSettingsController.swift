@@ -36,7 +36,7 @@ struct WorkflowSettingsController: RouteCollection {
             MessagesContext(
                 page: PageContext(request: req, title: t("الرسائل", "Messages")),
                 workspace: WorkspaceContext(request: req, tenant: tenant),
-                heading: t("الرسائل إلى مقدمي الطلبات", "Messages to applicants"),
+                heading: t("الرسائل إلى \(tenant.policy.wording.requestersAr)", "Messages to applicants"),
                 columns: [
                     t("الوقت", "When"), t("الطلب", "Request"), t("القناة", "Channel"), t("إلى", "To"),
                     t("الحالة", "Status"),
@@ -100,7 +100,7 @@ struct WorkflowSettingsController: RouteCollection {
                 workspace: WorkspaceContext(request: req, tenant: tenant),
                 heading: t("إعدادات الطلبات", "Request settings"),
                 error: error ?? "", hasError: error != nil,
-                channelHeading: t("كيف يُبلَّغ مقدم الطلب", "How applicants are told"),
+                channelHeading: t("طريقة إبلاغ \(tenant.policy.wording.requestersAr)", "How applicants are told"),
                 channelAction: SiteURL.workflowSettings(slug) + "/channel",
                 channels: Outbox.channels.map {
                     Choice(value: $0, label: Outbox.channelName($0, req.language), selected: $0 == current)
