@@ -110,14 +110,15 @@ struct WorkflowSettingsController: RouteCollection {
                     + t(tenant.policy.decisionWindow.wordsAr, tenant.policy.decisionWindow.wordsEn),
                 holidaysHeading: t("الإجازات الرسمية", "Holidays"),
                 holidays: holidays.map { holiday in
-                    let months = holiday.dating == "hijri" ? HijriDate.monthNamesAr : GregorianDate.monthNamesAr
+                    let monthsAr = holiday.dating == "hijri" ? HijriDate.monthNamesAr : GregorianDate.monthNamesAr
                     let monthsEn = holiday.dating == "hijri" ? HijriDate.monthNamesEn : GregorianDate.monthNamesEn
                     let days =
                         holiday.firstDay == holiday.lastDay
                         ? "\(holiday.firstDay)" : "\(holiday.firstDay)–\(holiday.lastDay)"
                     return WorkflowSettingsContext.HolidayRow(
-                        name: t(holiday.nameAr, holiday.nameEn.isEmpty ? holiday.nameAr : holiday.nameEn),
-                        when: t("\(days) \(months[holiday.month - 1])", "\(days) \(monthsEn[holiday.month - 1])")
+                        // A holiday entered without an English name keeps its Arabic one in both languages.
+                        name: holiday.nameEn.isEmpty ? holiday.nameAr : t(holiday.nameAr, holiday.nameEn),
+                        when: t("\(days) \(monthsAr[holiday.month - 1])", "\(days) \(monthsEn[holiday.month - 1])")
                             + (holiday.dating == "hijri" ? t(" (هجري)", " (Hijri)") : t(" (ميلادي)", " (Gregorian)")),
                         deleteHref: SiteURL.workflowSettings(slug) + "/holidays/\(holiday.id ?? UUID())/delete")
                 },
