@@ -83,7 +83,7 @@ import Testing
             ]
         )
         #expect(policy.staffTools == [.bylaws, .supportPolicyGuide, .supportRequestForm])
-        #expect(StaffTool.supportRequestForm.nameAr(for: policy.audience) == "طلب خدمة عضو")
+        #expect(StaffTool.supportRequestForm.name(for: policy.wording).ar == "طلب خدمة عضو")
         #expect(policy.referralRole == .socialResearcher && policy.decisionBody == .researchCommittee)
         #expect(policy.hasDeclaration && policy.completesRegistration && policy.deliversService)
         #expect(policy.decisionWindow.days == 14)

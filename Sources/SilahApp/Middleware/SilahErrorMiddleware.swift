@@ -41,15 +41,17 @@ struct SilahErrorMiddleware: AsyncMiddleware {
     }
 
     private func pageResponse(_ failure: Failure, request: Request) async throws -> Response {
-        let language = request.language
+        let t = request.t
         let context = ErrorPageContext(
             page: PageContext(
                 request: request,
-                title: failure.status.code == 404 ? UIText.for(language).notFound : UIText.for(language).errorTitle),
+                title: failure.status.code == 404
+                    ? t("الصفحة غير موجودة", "Page not found")
+                    : t("تعذّر إكمال الطلب", "The request could not be completed")),
             status: Int(failure.status.code),
-            message: language == .ar ? failure.reason.ar : failure.reason.en,
+            message: t(failure.reason),
             backHref: request.method == .POST ? Self.previousPage(of: request) ?? "" : "",
-            backLabel: language == .ar ? "العودة إلى الصفحة السابقة" : "Back to the previous page"
+            backLabel: t("العودة إلى الصفحة السابقة", "Back to the previous page")
         )
         let response = try await request.view.render("errors/error", context).encodeResponse(for: request)
         response.status = failure.status

@@ -105,7 +105,8 @@ enum Declarations {
                 let reason =
                     method == .drawn
                     ? LocalizedReason(
-                        ar: "يوقّع مقدم الطلب على الشاشة أولًا.", en: "The applicant draws the signature first.")
+                        ar: "يوقّع \(tenant.policy.wording.requesterAr) على الشاشة أولًا.",
+                        en: "The applicant draws the signature first.")
                     : LocalizedReason(ar: "أرفق النموذج الموقّع الممسوح.", en: "Attach the scanned signed form.")
                 throw LocalizedAbort.unprocessable(field: "evidence", reason)
             }
@@ -209,7 +210,7 @@ enum Declarations {
             throw LocalizedAbort(
                 status: .unprocessableEntity,
                 localized: LocalizedReason(
-                    ar: "لا يوجد رقم جوال في ملف مقدم الطلب؛ أضفه أو اختر طريقة توقيع أخرى.",
+                    ar: "لا يوجد رقم جوال في ملف \(tenant.policy.wording.requesterAr)؛ أضفه أو اختر طريقة توقيع أخرى.",
                     en: "The applicant's file has no mobile number; add one or choose another way to sign."))
         }
         let signer = (signerName ?? "").trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank ?? person.fullName

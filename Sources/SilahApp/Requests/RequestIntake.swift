@@ -14,7 +14,9 @@ extension RequestDesk {
         try tenant.require(.openRequest)
         guard let personID = intake.personID else {
             throw LocalizedAbort.unprocessable(
-                field: "person", LocalizedReason(ar: "اختر ملف مقدم الطلب.", en: "Choose the applicant's file."))
+                field: "person",
+                LocalizedReason(
+                    ar: "اختر ملف \(tenant.policy.wording.requesterAr).", en: "Choose the applicant's file."))
         }
         let person = try await tenant.find(Person.self, personID, on: db)
         guard let channel = intake.channel.flatMap(SilahCore.Channel.init(rawValue:)),
@@ -39,7 +41,8 @@ extension RequestDesk {
             throw LocalizedAbort.unprocessable(
                 field: "description",
                 LocalizedReason(
-                    ar: "اكتب وصف الطلب: ماذا يحتاج مقدم الطلب.", en: "Describe the request: what is needed."))
+                    ar: "اكتب وصف الطلب: ماذا يحتاج \(tenant.policy.wording.requesterAr).",
+                    en: "Describe the request: what is needed."))
         }
         let today = GregorianDate.today(now: now)
         let workingCalendar = try await calendar(tenant, on: db)

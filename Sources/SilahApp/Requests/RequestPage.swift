@@ -25,16 +25,17 @@ struct RequestPage {
         let declaration = file.declaration
         let declarationStatus = policy.hasDeclaration ? facts.declaration : nil
         let due = request.answerDue
+        let w = policy.wording
         let service = history.serviceNames[request.serviceType].map(t.callAsFunction) ?? request.serviceType
         return RequestPageContext(
             page: page, workspace: workspace, reference: request.reference,
             heading: t("الطلب رقم ", "Request ") + request.reference.isolated,
             state: request.requestState.name(t.language), stateCode: request.state, opened: opened,
             openedNote: t(
-                "استُلم الطلب وأُبلغ مقدم الطلب برقمه وموعد الرد.",
+                "استُلم الطلب وأُرسل إلى \(w.requesterAr) رقمه وموعد الرد.",
                 "The request was received; the applicant was told its reference and answer date."),
             facts: [
-                Fact(label: t("مقدم الطلب", "Applicant"), value: person.fullName, dir: "auto"),
+                Fact(label: t(w.requesterAr, "Applicant"), value: person.fullName, dir: "auto"),
                 Fact(label: t("الخدمة", "Service"), value: service, dir: "auto"),
                 Fact(
                     label: t("القناة", "Channel"),
@@ -49,9 +50,9 @@ struct RequestPage {
             overdue: request.requestState.isOverdue(due: due, today: today),
             overdueNote: t("تجاوز الطلب موعد الرد الموعود.", "This request is past its promised answer date."),
             personHref: SiteURL.person(slug, person.id ?? UUID()),
-            personLink: t("ملف مقدم الطلب", "Applicant's file"),
+            personLink: t("ملف \(w.requesterAr)", "Applicant's file"),
             receiptHref: SiteURL.requestReceipt(slug, request.reference),
-            receiptLabel: t("إيصال لمقدم الطلب", "Receipt for the applicant"),
+            receiptLabel: t("إيصال ل\(w.requesterAr)", "Receipt for the applicant"),
             checklistHeading: t("المعلومات والمستندات المطلوبة", "Required information and documents"),
             checklist: checklist(facts),
             attachLabel: t("أرفق المستند", "Attach the document"),
@@ -89,7 +90,7 @@ struct RequestPage {
             meetingOnlyNote: t(
                 "تقرر لجنة البحث في اجتماع: سجّل القرار من صفحة الاجتماع.",
                 "The research committee decides in a meeting: record it from the meeting's page."),
-            error: error ?? "", hasError: error != nil, labels: .init(t),
+            error: error ?? "", hasError: error != nil, labels: .init(t, w),
             deliveriesHeading: t("الخدمات المقدَّمة", "Services delivered"),
             deliveries: history.deliveries.map { delivery in
                 Fact(
@@ -99,7 +100,7 @@ struct RequestPage {
                         + (delivery.amountHalalas.map { " — " + Halalas($0).text + t(" ريال", " SAR") } ?? ""),
                     dir: "auto")
             },
-            messagesHeading: t("رسائل مقدم الطلب", "Messages to the applicant"),
+            messagesHeading: t("رسائل \(w.requesterAr)", "Messages to the applicant"),
             messages: history.messages.map { message in
                 MessageRow(
                     when: DateText.both(GregorianDate.today(now: message.createdAt ?? Date()), t),
@@ -111,7 +112,9 @@ struct RequestPage {
             },
             timelineHeading: t("سجل الطلب", "Timeline"),
             events: history.events.map(
-                TimelineWords(t: t, serviceNames: history.serviceNames, staffNames: history.staffNames).row))
+                TimelineWords(
+                    t: t, wording: w, serviceNames: history.serviceNames, staffNames: history.staffNames
+                ).row))
     }
 
     /// Each required item: present or not; a missing or expired document can be attached here.
@@ -153,9 +156,13 @@ struct RequestPage {
             case .refer: t("ما الذي يحتاج إيضاحًا أو دراسة", "What needs explaining or studying")
             case .recordExplanation: t("الإيضاح الذي قُدّم", "The explanation given")
             case .requestInformation:
-                t("المعلومات الناقصة (تُرسل إلى مقدم الطلب)", "What is missing (sent to the applicant)")
+                t(
+                    "المعلومات الناقصة (تُرسل إلى \(policy.wording.requesterAr))",
+                    "What is missing (sent to the applicant)")
             case .accept, .reject:
-                t("الأسباب (تُرسل إلى مقدم الطلب كما هي)", "Reasons (sent to the applicant as written)")
+                t(
+                    "الأسباب (تُرسل إلى \(policy.wording.requesterAr) كما هي)",
+                    "Reasons (sent to the applicant as written)")
             default: t("السبب أو الملاحظة", "Reason or note")
             }
         return ActionFormContext(

@@ -131,7 +131,7 @@ struct RequestPageContext: Encodable {
         let submit: String
         let required: String
 
-        init(_ t: Translator) {
+        init(_ t: Translator, _ w: AudienceWording) {
             required = t("(مطلوب)", "(required)")
             reason = t("السبب أو الملاحظة", "Reason or note")
             studyKind = t("نوع الدراسة", "Study")
@@ -146,11 +146,11 @@ struct RequestPageContext: Encodable {
             methods = SignatureMethod.allCases.map {
                 Choice(value: $0.rawValue, label: $0.name(t.language), selected: $0 == .drawn)
             }
-            drawHere = t("يوقّع مقدم الطلب هنا", "The applicant signs here")
+            drawHere = t("توقيع \(w.requesterAr) هنا", "The applicant signs here")
             clear = t("مسح", "Clear")
             scanned = t("النموذج الموقّع الممسوح (PDF أو صورة)", "Scanned signed form (PDF or image)")
             code = t("الرمز المرسل إلى الجوال", "Code sent to the mobile")
-            sendCode = t("أرسل رمزًا إلى جوال مقدم الطلب", "Send a code to the applicant's mobile")
+            sendCode = t("أرسل رمزًا إلى جوال \(w.requesterAr)", "Send a code to the applicant's mobile")
             what = t("ما قُدّم", "What was delivered")
             quantity = t("الكمية", "Quantity")
             amount = t("المبلغ (ريال)", "Amount (SAR)")

@@ -39,41 +39,17 @@ extension RequestsController {
         let slug = tenant.association.slug
         let person = try await tenant.find(Person.self, form.person.flatMap(UUID.init(uuidString:)), on: req.db)
         let types = try await RequestDesk.serviceTypes(tenant, on: req.db)
-        let wording = tenant.policy.wording
-        let formName = StaffTool.supportRequestForm.nameAr(for: tenant.policy.audience)
+        let formName = tenant.policy.wording.requestForm
         return try await req.view.render(
             "requests/new",
             IntakeContext(
-                page: PageContext(request: req, title: t(formName, "New request")),
+                page: PageContext(request: req, title: t(formName.ar, "New request")),
                 workspace: WorkspaceContext(request: req, tenant: tenant),
-                heading: t(formName, StaffTool.supportRequestForm.nameEn(for: tenant.policy.audience)),
+                heading: t(formName),
                 personName: person.fullName, personHref: SiteURL.person(slug, try person.requireID()),
                 personID: try person.requireID().uuidString,
                 action: SiteURL.newRequest(slug),
-                steps: tenant.policy.steps.map { step in
-                    switch step {
-                    case .reception:
-                        t(
-                            "استقبال \(wording.visitorAr) والإجابة على استفساراته",
-                            "Receive the applicant and answer their questions")
-                    case .verification:
-                        t(
-                            "التأكد من المعلومات والمستندات وصلاحيتها اليوم",
-                            "Check the information and documents are valid today")
-                    case .referral:
-                        t(
-                            "الإحالة إلى \(tenant.policy.referralRole.nameAr) عند الحاجة",
-                            "Refer to \(tenant.policy.referralRole.nameEn) where needed")
-                    case .declaration: t("توقيع الإقرار بصحة البيانات", "The declaration that the data is correct")
-                    case .decision:
-                        t(
-                            "رفع الطلب إلى \(tenant.policy.decisionBody.nameAr) والرد \(tenant.policy.decisionWindow.wordsAr)",
-                            "Submit to \(tenant.policy.decisionBody.nameEn); answer \(tenant.policy.decisionWindow.wordsEn)"
-                        )
-                    case .registration: t("استكمال التسجيل", "Complete registration")
-                    case .serviceDelivery: t("تقديم الخدمة", "Deliver the service")
-                    }
-                },
+                steps: tenant.policy.intakeSteps.map { t($0) },
                 stepsHeading: t("خطوات السياسة", "The policy's steps"),
                 channelLabel: t("قناة الطلب", "Channel"),
                 channels: tenant.policy.channels.map {

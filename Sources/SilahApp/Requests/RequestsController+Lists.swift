@@ -38,7 +38,8 @@ extension RequestsController {
                 searchLabel: t("رقم الطلب", "Reference"), searchAction: SiteURL.requests(slug),
                 searchSubmit: t("ابحث", "Find"),
                 columns: [
-                    t("رقم الطلب", "Reference"), t("مقدم الطلب", "Applicant"), t("الخدمة", "Service"),
+                    t("رقم الطلب", "Reference"), t(tenant.policy.wording.requesterAr, "Applicant"),
+                    t("الخدمة", "Service"),
                     t("الحالة", "State"),
                     t("موعد الرد", "Answer due"),
                 ],

@@ -22,14 +22,11 @@ extension RequestsController {
             ReceiptContext(
                 page: PageContext(request: req, title: t("إيصال طلب", "Request receipt")),
                 associationName: t(tenant.association.nameAr, tenant.association.nameEn),
-                heading: t("إيصال استلام ", "Receipt for ")
-                    + t(
-                        StaffTool.supportRequestForm.nameAr(for: policy.audience),
-                        StaffTool.supportRequestForm.nameEn(for: policy.audience)),
+                heading: t(policy.wording.receiptTitle),
                 reference: request.reference,
                 rows: [
                     Fact(label: t("رقم الطلب", "Reference"), value: request.reference, dir: "ltr"),
-                    Fact(label: t("مقدم الطلب", "Applicant"), value: person.fullName, dir: "auto"),
+                    Fact(label: t(policy.wording.requesterAr, "Applicant"), value: person.fullName, dir: "auto"),
                     Fact(
                         label: t("الخدمة", "Service"),
                         value: type.map { t($0.nameAr, $0.nameEn) } ?? request.serviceType, dir: "auto"),

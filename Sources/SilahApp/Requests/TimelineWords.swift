@@ -5,12 +5,14 @@ import SilahCore
 /// recorded, in words (never the stored keys).
 struct TimelineWords {
     let t: Translator
+    let wording: AudienceWording
     let serviceNames: [String: LocalizedReason]
     let staffNames: [UUID: String]
 
     func row(_ event: RequestEvent) -> TimelineRow {
         let state = RequestState(rawValue: event.toState)?.name(t.language) ?? event.toState
-        let arrow = t("←", "→")
+        // The arrow points the way the reader reads.
+        let arrow = t.language.direction == "rtl" ? "←" : "→"
         var lines: [String] = []
         if let reason = event.reason { lines.append(t("السبب أو الملاحظة: ", "Reason or note: ") + reason) }
         lines += TimelineDetail.read(event.details).flatMap(words)
@@ -25,7 +27,8 @@ struct TimelineWords {
         switch action {
         case "receive": t("استلام الطلب", "Request received")
         case "declaration_voided": t("بطل الإقرار لتغيّر البيانات", "Declaration voided: the data changed")
-        case "file_merged": t("دُمج ملف مقدم الطلب مع ملف آخر", "The applicant's file was merged with another")
+        case "file_merged":
+            t("دُمج ملف \(wording.requesterAr) مع ملف آخر", "The applicant's file was merged with another")
         case "assigned": t("إسناد الطلب", "Request assigned")
         default: RequestAction(rawValue: action)?.name(t.language) ?? t("إجراء", "Step")
         }

@@ -15,7 +15,7 @@ struct HomeContext: Encodable {
 
     init(request: Request, associations: [Association]) {
         let ar = request.language == .ar
-        page = PageContext(request: request, title: UIText.for(request.language).siteName)
+        page = PageContext(request: request, title: request.t("صلة", "Silah"))
         self.associations = associations.map {
             Item(
                 name: ar ? $0.nameAr : $0.nameEn,
@@ -43,7 +43,7 @@ struct AssociationHomeContext: Encodable {
         let ar = request.language == .ar
         let wording = policy.wording
         name = ar ? policy.association.nameAr : policy.association.nameEn
-        page = PageContext(request: request, title: name)
+        page = PageContext(request: request, title: name, serving: wording)
         policyTitle = ar ? policy.text.titleAr : policy.text.titleEn
         policyHref = SiteURL.policy(policy.association.slug)
         audience = ar ? wording.pluralAr : wording.pluralEn.capitalized

@@ -25,13 +25,14 @@ struct PageContext: Encodable {
     let workspaceHref = SiteURL.chooseAssociation
     let workspaceLabel: String
 
-    init(request: Request, title: String) {
+    /// `serving`: the association the page belongs to, when it is not the signed-in workspace's.
+    init(request: Request, title: String, serving wording: AudienceWording? = nil) {
         let language = request.language
         let other: Language = language == .ar ? .en : .ar
         lang = language.rawValue
         dir = language.direction
         self.title = title
-        text = UIText.for(language)
+        text = UIText(request.t, serving: wording ?? (try? request.tenant)?.policy.wording)
         switchHref = SafeRedirect.samePagePath(request.url.path) + "?lang=" + other.rawValue
         switchLabel = other == .ar ? "العربية" : "English"
         switchLang = other.rawValue

@@ -52,11 +52,11 @@ enum PersonForm {
         }
         let dateHint = t(
             "هجري أو ميلادي، مثل ١٤٠٠/٠٧/١٥ هـ أو 1980-05-29", "Hijri or Gregorian, e.g. 1400/07/15 or 1980-05-29")
+        let wording = tenant.policy.wording
         let served = PersonType.served(by: tenant.policy)
         let types = [served, .supporter, .volunteer].map {
-            Choice(value: $0.rawValue, label: $0.name(req.language), selected: $0.rawValue == draft.type)
+            Choice(value: $0.rawValue, label: t(wording.name(of: $0)), selected: $0.rawValue == draft.type)
         }
-        let wording = tenant.policy.wording
         return try await req.view.render(
             "people/form",
             PersonFormContext(
@@ -65,7 +65,7 @@ enum PersonForm {
                 workspace: WorkspaceContext(request: req, tenant: tenant),
                 heading: person == nil
                     ? t(
-                        "تسجيل \(wording.singularAr.dropFirst(2)) أو داعم أو متطوع",
+                        "تسجيل \(wording.name(of: served).ar) أو داعم أو متطوع",
                         "Register a \(wording.singularEn), supporter or volunteer") : person!.fullName,
                 action: person.map { SiteURL.editPerson(slug, $0.id ?? UUID()) } ?? SiteURL.newPerson(slug),
                 typeLabel: t("النوع", "Type"),
@@ -131,7 +131,7 @@ enum PersonForm {
                 statusLabel: t("الحالة", "Status"),
                 statuses: PersonStatus.allCases.map {
                     Choice(
-                        value: $0.rawValue, label: $0.name(req.language),
+                        value: $0.rawValue, label: t(wording.name(of: $0)),
                         selected: $0.rawValue == (draft.status.isEmpty ? "applicant" : draft.status))
                 },
                 submitLabel: person == nil ? t("احفظ الملف", "Save the file") : t("احفظ التعديلات", "Save the changes"),
@@ -238,16 +238,12 @@ enum PersonFile {
             tenant.allows(.workOnRequests)
             ? try await tenant.query(SupportRequest.self, on: req.db).filter(\.$person.$id == id)
                 .sort(\.$createdAt, .descending).all() : []
-        let formName = StaffTool.supportRequestForm
         return PersonFileContext(
             page: PageContext(request: req, title: person.fullName),
             workspace: WorkspaceContext(request: req, tenant: tenant),
             name: person.fullName,
             nameEn: person.nameEn ?? "",
-            badges: [
-                PersonType(rawValue: person.type)?.name(req.language) ?? person.type,
-                PersonStatus(rawValue: person.status)?.name(req.language) ?? person.status,
-            ],
+            badges: PersonSummary.badges(person, tenant.policy.wording, t),
             warnings: warnings,
             hasWarnings: !warnings.isEmpty,
             facts: facts,
@@ -311,7 +307,7 @@ enum PersonFile {
             canOpenRequest: tenant.allows(.openRequest) && PersonType(rawValue: person.type)?.isServed == true,
             newRequestLink: Link(
                 href: SiteURL.newRequest(slug, person: id),
-                label: t(formName.nameAr(for: tenant.policy.audience), formName.nameEn(for: tenant.policy.audience)))
+                label: t(tenant.policy.wording.requestForm))
         )
     }
 

@@ -52,8 +52,9 @@ struct PolicyPageContext: Encodable {
     init(request: Request, policy: Policy, version: PolicyVersion) {
         let language = request.language
         let document = PolicyDocument(policy: policy, language: language)
-        let text = UIText.for(language)
-        page = PageContext(request: request, title: "\(document.title) — \(document.associationName)")
+        let t = request.t
+        page = PageContext(
+            request: request, title: "\(document.title) — \(document.associationName)", serving: policy.wording)
         associationName = document.associationName
         documentTitle = document.title
         func convert(_ source: PolicyDocument.Item) -> Item {
@@ -86,11 +87,14 @@ struct PolicyPageContext: Encodable {
             hasReplacesEarlier: record.replacesEarlier != nil,
             note: record.note ?? "",
             hasNote: record.note != nil,
-            missingNotice: text.approvalMissing,
+            missingNotice: t(
+                "لم تتضمن الوثيقة محضر اعتماد مجلس الإدارة ولا تاريخه؛ ينبغي تسجيل الاعتماد عند إصدار النسخة القادمة.",
+                "The document carries no board-approval minutes or date; the approval should be recorded with the next version."
+            ),
             isIncomplete: record.isIncomplete
         )
         let number = language == .ar ? Digits.arabicIndic(version.number) : String(version.number)
-        var line = "\(text.version) \(number)"
+        var line = "\(t("الإصدار", "Version")) \(number)"
         if let created = version.createdAt {
             let day = GregorianDate.today(now: created)
             let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day)
@@ -98,11 +102,10 @@ struct PolicyPageContext: Encodable {
                 language == .ar
                 ? [hijri?.textAr, day.textAr].compactMap { $0 }.joined(separator: " الموافق ")
                 : [hijri?.textEn, day.textEn].compactMap { $0 }.joined(separator: ", ")
-            line += " · \(text.recordedOn) \(dates)"
+            line += " · \(t("سُجّل في صلة بتاريخ", "Recorded in Silah on")) \(dates)"
         }
         versionLine = line
-        let t = request.t
-        workflowHeading = t("مراحل الطلب في Silah", "The request's steps in Silah")
+        workflowHeading = t("مراحل الطلب في صلة", "The request's steps in Silah")
         workflowNote = t(
             "كما تُنفَّذ هذه السياسة في النظام: كل مرحلة وما يتيحه كل دور فيها.",
             "How this policy runs in the system: each step, and what each role may do there.")

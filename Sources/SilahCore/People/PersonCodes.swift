@@ -1,18 +1,10 @@
-/// What relation a person in the registry has to the association.
+/// What relation a person in the registry has to the association; its words, in the policy's
+/// gender, are `AudienceWording.name(of:)`.
 public enum PersonType: String, Sendable, Codable, CaseIterable {
     case beneficiary
     case member
     case supporter
     case volunteer
-
-    public func name(_ language: Language) -> String {
-        switch self {
-        case .beneficiary: language == .ar ? "مستفيد" : "Beneficiary"
-        case .member: language == .ar ? "عضو جمعية عمومية" : "General-assembly member"
-        case .supporter: language == .ar ? "داعم" : "Supporter"
-        case .volunteer: language == .ar ? "متطوع" : "Volunteer"
-        }
-    }
 
     /// The type of the people a policy serves.
     public static func served(by policy: Policy) -> PersonType { policy.audience == .member ? .member : .beneficiary }
@@ -45,18 +37,11 @@ public enum Gender: String, Sendable, Codable, CaseIterable {
     }
 }
 
+/// Where a person's file stands; its words are `AudienceWording.name(of:for:)`.
 public enum PersonStatus: String, Sendable, Codable, CaseIterable {
     case applicant
     case registered
     case inactive
-
-    public func name(_ language: Language) -> String {
-        switch self {
-        case .applicant: language == .ar ? "متقدم" : "Applicant"
-        case .registered: language == .ar ? "مسجل" : "Registered"
-        case .inactive: language == .ar ? "غير نشط" : "Inactive"
-        }
-    }
 }
 
 /// The 13 administrative regions (المناطق الإدارية).

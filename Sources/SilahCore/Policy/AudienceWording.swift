@@ -47,6 +47,51 @@ public struct AudienceWording: Sendable, Equatable {
     /// مسؤول / مسؤولة
     public var responsibleAr: String { feminine ? "مسؤولة" : "مسؤول" }
 
+    /// The person a request is from, as staff pages and the receipt label them: مقدم الطلب / مقدمة الطلب
+    public var requesterAr: String { feminine ? "مقدمة الطلب" : "مقدم الطلب" }
+
+    /// مقدمو الطلبات in the genitive: مقدمي الطلبات / مقدمات الطلبات
+    public var requestersAr: String { feminine ? "مقدمات الطلبات" : "مقدمي الطلبات" }
+
+    /// The request form, named after the person it is for: طلب دعم مستفيد / طلب دعم مستفيدة / طلب خدمة عضو
+    public var requestForm: LocalizedReason {
+        switch audience {
+        case .beneficiary:
+            LocalizedReason(ar: "طلب دعم " + singularAr.dropFirst(2), en: "Beneficiary support request form")
+        case .member: LocalizedReason(ar: "طلب خدمة " + singularAr.dropFirst(2), en: "Member service request form")
+        }
+    }
+
+    /// The receipt handed to the person: إيصال استلام طلب دعم مستفيدة / Receipt: support request
+    public var receiptTitle: LocalizedReason {
+        LocalizedReason(
+            ar: "إيصال استلام " + requestForm.ar,
+            en: "Receipt: " + (audience == .beneficiary ? "support request" : "service request"))
+    }
+
+    /// A person's type as an option or a badge names it: مستفيدة where the policy speaks in the
+    /// feminine; supporters and volunteers are named as the policy's preamble names them.
+    public func name(of type: PersonType) -> LocalizedReason {
+        switch type {
+        case .beneficiary: LocalizedReason(ar: feminine ? "مستفيدة" : "مستفيد", en: "Beneficiary")
+        case .member:
+            LocalizedReason(ar: feminine ? "عضوة جمعية عمومية" : "عضو جمعية عمومية", en: "General-assembly member")
+        case .supporter: LocalizedReason(ar: "داعم", en: "Supporter")
+        case .volunteer: LocalizedReason(ar: "متطوع", en: "Volunteer")
+        }
+    }
+
+    /// A person's status, agreeing with the person it describes: متقدمة for a beneficiary where the
+    /// policy speaks in the feminine, متقدم for a supporter there. Without a type, the audience's form.
+    public func name(of status: PersonStatus, for type: PersonType? = nil) -> LocalizedReason {
+        let f = feminine && (type?.isServed ?? true)
+        return switch status {
+        case .applicant: LocalizedReason(ar: f ? "متقدمة" : "متقدم", en: "Applicant")
+        case .registered: LocalizedReason(ar: f ? "مسجلة" : "مسجل", en: "Registered")
+        case .inactive: LocalizedReason(ar: f ? "غير نشطة" : "غير نشط", en: "Inactive")
+        }
+    }
+
     public var singularEn: String { audience == .beneficiary ? "beneficiary" : "general-assembly member" }
     public var pluralEn: String { audience == .beneficiary ? "beneficiaries" : "general-assembly members" }
     public var pronounEn: String { feminine ? "her" : "them" }

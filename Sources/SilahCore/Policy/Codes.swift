@@ -52,25 +52,18 @@ public enum StaffTool: String, Sendable, Codable, CaseIterable {
     case supportPolicyGuide = "support_policy_guide"
     case supportRequestForm = "support_request_form"
 
-    public func nameAr(for audience: Audience) -> String {
-        switch (self, audience) {
-        case (.bylaws, _): "اللائحة الأساسية للجمعية"
-        case (.socialResearchGuide, _): "دليل خدمات البحث الاجتماعي"
-        case (.supportPolicyGuide, .beneficiary): "دليل سياسة الدعم للمستفيدين"
-        case (.supportPolicyGuide, .member): "دليل سياسة الدعم للأعضاء"
-        case (.supportRequestForm, .beneficiary): "طلب دعم مستفيد"
-        case (.supportRequestForm, .member): "طلب خدمة عضو"
-        }
-    }
-
-    public func nameEn(for audience: Audience) -> String {
-        switch (self, audience) {
-        case (.bylaws, _): "The association's bylaws"
-        case (.socialResearchGuide, _): "Social-research services guide"
-        case (.supportPolicyGuide, .beneficiary): "Beneficiary support policy guide"
-        case (.supportPolicyGuide, .member): "Member support policy guide"
-        case (.supportRequestForm, .beneficiary): "Beneficiary support request form"
-        case (.supportRequestForm, .member): "Member service request form"
+    /// The tool's name in the policy's words: the request form is طلب دعم مستفيدة where the policy
+    /// speaks in the feminine.
+    public func name(for wording: AudienceWording) -> LocalizedReason {
+        switch (self, wording.audience) {
+        case (.bylaws, _): LocalizedReason(ar: "اللائحة الأساسية للجمعية", en: "The association's bylaws")
+        case (.socialResearchGuide, _):
+            LocalizedReason(ar: "دليل خدمات البحث الاجتماعي", en: "Social-research services guide")
+        case (.supportPolicyGuide, .beneficiary):
+            LocalizedReason(ar: "دليل سياسة الدعم للمستفيدين", en: "Beneficiary support policy guide")
+        case (.supportPolicyGuide, .member):
+            LocalizedReason(ar: "دليل سياسة الدعم للأعضاء", en: "Member support policy guide")
+        case (.supportRequestForm, _): wording.requestForm
         }
     }
 }

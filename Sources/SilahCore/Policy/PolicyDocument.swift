@@ -75,10 +75,8 @@ public struct PolicyDocument: Sendable, Equatable {
                 heading: words.toolsHeading,
                 paragraphs: [],
                 items: policy.staffTools.map {
-                    Item(
-                        text: ar ? $0.nameAr(for: policy.audience) : $0.nameEn(for: policy.audience),
-                        code: $0.rawValue
-                    )
+                    let name = $0.name(for: policy.wording)
+                    return Item(text: ar ? name.ar : name.en, code: $0.rawValue)
                 },
                 numbered: true
             ),

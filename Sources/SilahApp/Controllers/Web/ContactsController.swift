@@ -149,7 +149,6 @@ struct ContactsController: RouteCollection {
         if let text = form.person, let id = UUID(uuidString: text) {
             person = try await tenant.find(Person.self, id, on: req.db)
         }
-        let audience = tenant.policy.audience
         return try await req.view.render(
             "contacts/form",
             ContactFormContext(
@@ -176,7 +175,7 @@ struct ContactsController: RouteCollection {
                 tools: [Choice(value: "", label: "—", selected: form.staffTool?.isEmpty ?? true)]
                     + tenant.policy.staffTools.map {
                         Choice(
-                            value: $0.rawValue, label: t($0.nameAr(for: audience), $0.nameEn(for: audience)),
+                            value: $0.rawValue, label: t($0.name(for: tenant.policy.wording)),
                             selected: $0.rawValue == form.staffTool)
                     },
                 contactNameLabel: t("الاسم للتواصل (لمن لا ملف له)", "Name to reach (for someone without a file)"),

@@ -47,7 +47,9 @@ struct PeopleController: RouteCollection {
                     t("الاسم", "Name"), t("الهوية", "ID"), t("الجوال", "Mobile"), t("الميلاد", "Born"),
                     t("النوع", "Type"), t("الحالة", "Status"),
                 ],
-                rows: hits.map { PersonSummary(person: $0.person, slug: slug, t: t).row },
+                rows: hits.map {
+                    PersonSummary(person: $0.person, slug: slug, wording: tenant.policy.wording, t: t).row
+                },
                 empty: page > 1
                     ? t(
                         "لا نتائج في هذه الصفحة؛ عُد إلى الصفحة الأولى.",
@@ -150,7 +152,8 @@ struct PeopleController: RouteCollection {
 struct PersonSummary {
     let row: PeopleIndexContext.Row
 
-    init(person: Person, slug: String, t: Translator) {
+    init(person: Person, slug: String, wording: AudienceWording, t: Translator) {
+        let badges = Self.badges(person, wording, t)
         let birth = person.birthDate.flatMap { try? GregorianDate(iso: $0) }
         row = PeopleIndexContext.Row(
             href: SiteURL.person(slug, person.id ?? UUID()),
@@ -158,9 +161,18 @@ struct PersonSummary {
             nationalID: person.maskedNationalID ?? "—",
             mobile: person.maskedMobile ?? "—",
             birthDate: birth.map { DateText.hijriFirst($0, t) } ?? "—",
-            type: PersonType(rawValue: person.type)?.name(t.language) ?? person.type,
-            status: PersonStatus(rawValue: person.status)?.name(t.language) ?? person.status
+            type: badges[0],
+            status: badges[1]
         )
+    }
+
+    /// The person's type and status in the policy's words and gender: مستفيدة، متقدمة.
+    static func badges(_ person: Person, _ wording: AudienceWording, _ t: Translator) -> [String] {
+        let type = PersonType(rawValue: person.type)
+        return [
+            type.map { t(wording.name(of: $0)) } ?? person.type,
+            PersonStatus(rawValue: person.status).map { t(wording.name(of: $0, for: type)) } ?? person.status,
+        ]
     }
 }
 

@@ -18,12 +18,11 @@ struct StaffToolsController: RouteCollection {
         let t = req.t
         let slug = tenant.association.slug
         let versions = try await tenant.query(StaffToolVersion.self, on: req.db).sort(\.$version, .descending).all()
-        let audience = tenant.policy.audience
         let rows = tenant.policy.staffTools.map { tool -> StaffToolsContext.Row in
             let latest = versions.first { $0.tool == tool.rawValue }
             return StaffToolsContext.Row(
                 code: tool.rawValue,
-                name: t(tool.nameAr(for: audience), tool.nameEn(for: audience)),
+                name: t(tool.name(for: tenant.policy.wording)),
                 version: latest.map { t("الإصدار \(Digits.arabicIndic($0.version))", "Version \($0.version)") }
                     ?? t("لم يُرفع بعد", "Not uploaded yet"),
                 uploaded: latest?.createdAt.map { DateText.hijriFirst(GregorianDate.today(now: $0), t) } ?? "",

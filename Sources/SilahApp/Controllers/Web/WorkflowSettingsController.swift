@@ -36,7 +36,7 @@ struct WorkflowSettingsController: RouteCollection {
             MessagesContext(
                 page: PageContext(request: req, title: t("الرسائل", "Messages")),
                 workspace: WorkspaceContext(request: req, tenant: tenant),
-                heading: t("الرسائل إلى مقدمي الطلبات", "Messages to applicants"),
+                heading: t("الرسائل إلى \(tenant.policy.wording.requestersAr)", "Messages to applicants"),
                 columns: [
                     t("الوقت", "When"), t("الطلب", "Request"), t("القناة", "Channel"), t("إلى", "To"),
                     t("الحالة", "Status"),
@@ -100,7 +100,7 @@ struct WorkflowSettingsController: RouteCollection {
                 workspace: WorkspaceContext(request: req, tenant: tenant),
                 heading: t("إعدادات الطلبات", "Request settings"),
                 error: error ?? "", hasError: error != nil,
-                channelHeading: t("كيف يُبلَّغ مقدم الطلب", "How applicants are told"),
+                channelHeading: t("طريقة إبلاغ \(tenant.policy.wording.requestersAr)", "How applicants are told"),
                 channelAction: SiteURL.workflowSettings(slug) + "/channel",
                 channels: Outbox.channels.map {
                     Choice(value: $0, label: Outbox.channelName($0, req.language), selected: $0 == current)
@@ -110,14 +110,15 @@ struct WorkflowSettingsController: RouteCollection {
                     + t(tenant.policy.decisionWindow.wordsAr, tenant.policy.decisionWindow.wordsEn),
                 holidaysHeading: t("الإجازات الرسمية", "Holidays"),
                 holidays: holidays.map { holiday in
-                    let months = holiday.dating == "hijri" ? HijriDate.monthNamesAr : GregorianDate.monthNamesAr
+                    let monthsAr = holiday.dating == "hijri" ? HijriDate.monthNamesAr : GregorianDate.monthNamesAr
                     let monthsEn = holiday.dating == "hijri" ? HijriDate.monthNamesEn : GregorianDate.monthNamesEn
                     let days =
                         holiday.firstDay == holiday.lastDay
                         ? "\(holiday.firstDay)" : "\(holiday.firstDay)–\(holiday.lastDay)"
                     return WorkflowSettingsContext.HolidayRow(
-                        name: t(holiday.nameAr, holiday.nameEn.isEmpty ? holiday.nameAr : holiday.nameEn),
-                        when: t("\(days) \(months[holiday.month - 1])", "\(days) \(monthsEn[holiday.month - 1])")
+                        // A holiday entered without an English name keeps its Arabic one in both languages.
+                        name: holiday.nameEn.isEmpty ? holiday.nameAr : t(holiday.nameAr, holiday.nameEn),
+                        when: t("\(days) \(monthsAr[holiday.month - 1])", "\(days) \(monthsEn[holiday.month - 1])")
                             + (holiday.dating == "hijri" ? t(" (هجري)", " (Hijri)") : t(" (ميلادي)", " (Gregorian)")),
                         deleteHref: SiteURL.workflowSettings(slug) + "/holidays/\(holiday.id ?? UUID())/delete")
                 },
