@@ -24,6 +24,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: StaffToolsController())
     try app.register(collection: ContactsController())
     try app.register(collection: RequestsController())
+    try app.register(collection: AssignmentController())
+    try app.register(collection: AssignmentEmailController())
     try app.register(collection: MeetingsController())
     try app.register(collection: WorkflowSettingsController())
     try app.register(collection: PublicPagesController())

@@ -38,6 +38,7 @@ struct RequestsController: RouteCollection {
             ("overdue", "متأخرة", "Overdue"), ("open", "كل المفتوحة", "All open"), ("all", "الكل", "All"),
         ]
         let types = try await RequestDesk.serviceTypeNames(tenant, t, on: req.db)
+        let staffNames = try await AuditQueries.staffNames(tenant: tenant, on: req.db)
         return try await req.view.render(
             "requests/index",
             RequestListContext(
@@ -56,7 +57,7 @@ struct RequestsController: RouteCollection {
                 columns: [
                     t("رقم الطلب", "Reference"), t("مقدم الطلب", "Applicant"), t("الخدمة", "Service"),
                     t("الحالة", "State"),
-                    t("موعد الرد", "Answer due"),
+                    t("موعد الرد", "Answer due"), t("أُسند إلى", "Assigned to"),
                 ],
                 rows: requests.map { request in
                     let due = request.answerDue
@@ -67,7 +68,9 @@ struct RequestsController: RouteCollection {
                         service: types[request.serviceType] ?? request.serviceType,
                         state: request.requestState.name(req.language),
                         due: due.map { DateText.both($0, t) } ?? "—",
-                        overdue: late && RequestQueues.awaitingAnswer.contains(request.requestState))
+                        overdue: late && RequestQueues.awaitingAnswer.contains(request.requestState),
+                        assignee: AssignmentTimeline.cell(request, names: staffNames, me: tenant.userID, t),
+                        assignedToYou: request.assigneeID == tenant.userID)
                 },
                 isEmpty: requests.isEmpty,
                 empty: t("لا طلبات في هذه القائمة.", "No requests in this list.")))
@@ -234,6 +237,7 @@ struct RequestsController: RouteCollection {
         let declarationStatus = tenant.policy.hasDeclaration ? facts.declaration : nil
         let declarationData = try await Declarations.data(of: request, person: person, tenant: tenant, on: req.db)
         let due = request.answerDue
+        let assignment = try await AssignmentPanel.load(req, tenant: tenant, request: request)
         return try await req.view.render(
             "requests/show",
             RequestPageContext(
@@ -326,6 +330,7 @@ struct RequestsController: RouteCollection {
                 },
                 timelineHeading: t("سجل الطلب", "Timeline"),
                 events: events.map { event in
+                    if let handOff = AssignmentTimeline.row(event, names: names, t) { return handOff }
                     let action = RequestAction(rawValue: event.action)
                     let title: String =
                         switch event.action {
@@ -344,7 +349,8 @@ struct RequestsController: RouteCollection {
                             + (RequestState(rawValue: event.toState)?.name(req.language) ?? event.toState),
                         detail: detail.joined(separator: " · "),
                         by: event.actorID.flatMap { names[$0] } ?? t("النظام", "System"))
-                }))
+                },
+                assignment: assignment))
     }
 
     static func time(_ date: Date) -> String {
@@ -539,6 +545,8 @@ struct RequestListContext: Encodable {
         let state: String
         let due: String
         let overdue: Bool
+        var assignee = ""
+        var assignedToYou = false
     }
 
     let page: PageContext
@@ -690,6 +698,8 @@ struct RequestPageContext: Encodable {
     let messages: [MessageRow]
     let timelineHeading: String
     let events: [TimelineRow]
+    /// Hand-offs (Requests/Assignment): who the request is assigned to, and the form to change it.
+    var assignment: AssignmentPanel?
 }
 
 struct ReceiptContext: Encodable {
