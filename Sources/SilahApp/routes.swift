@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: StaffAPIController())
     try api.register(collection: PeopleAPIController())
     try api.register(collection: RequestsAPIController())
+    try api.register(collection: AssignmentAPIController())
     try api.register(collection: OpenAPIController())
     try app.register(collection: AuthController())
     try app.register(collection: SetupController())

@@ -205,6 +205,29 @@ extension AppTests {
             }
         }
 
+        @Test func theAPISetsAndShowsTheAssignee() async throws {
+            try await withSilah { app in
+                let request = try await setUp(app)
+                let staff = try await APIStaff.make(app, Self.slug)
+                let path = "/api/v1/requests/\(request.reference)/assignee"
+                let officer = try await staff.userID("relations_officer")
+                let set = try await staff.send(.PUT, path, as: "manager", ["assigneeId": officer.uuidString])
+                #expect(set.status == .ok)
+                #expect(set.json["assigneeId"] as? String == officer.uuidString)
+                let shown = try await staff.send(.GET, "/api/v1/requests/\(request.reference)", as: "relations_officer")
+                #expect(shown.json["assigneeId"] as? String == officer.uuidString)
+                let board = try await staff.userID("board_member")
+                let refused = try await staff.send(.PUT, path, as: "manager", ["assigneeId": board.uuidString])
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.error == "assignee_cannot_work_on_requests")
+                #expect((refused.json["reasonEn"] as? String)?.hasPrefix("Assigned to:") == true)
+                let researcher = try await staff.send(.PUT, path, as: "social_researcher", ["assigneeId": NSNull()])
+                #expect(researcher.status == .forbidden)
+                let cleared = try await staff.send(.PUT, path, as: "relations_officer", ["assigneeId": NSNull()])
+                #expect(cleared.status == .ok && cleared.json["assigneeId"] == nil)
+            }
+        }
+
         @Test func twoAssignmentsAtOnceEndConsistent() async throws {
             try await withSilah(onDisk: true) { app in
                 let request = try await setUp(app)
