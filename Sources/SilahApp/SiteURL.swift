@@ -27,6 +27,7 @@ enum SiteURL {
     static func auditExport(_ slug: String) -> String { "/\(slug)/staff/audit/export" }
     static func policyRegister(_ slug: String) -> String { "/\(slug)/staff/policies" }
     static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id)/revoke" }
+    static let assignmentEmail = "/account/assignment-email"
     static func people(_ slug: String) -> String { "/\(slug)/staff/people" }
     static func newPerson(_ slug: String) -> String { "/\(slug)/staff/people/new" }
     static func person(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/people/\(id)" }
@@ -47,6 +48,9 @@ enum SiteURL {
     static func request(_ slug: String, _ reference: String) -> String { "/\(slug)/staff/requests/\(reference)" }
     static func requestAction(_ slug: String, _ reference: String, _ action: String) -> String {
         "/\(slug)/staff/requests/\(reference)/actions/\(action)"
+    }
+    static func requestAssignee(_ slug: String, _ reference: String) -> String {
+        "/\(slug)/staff/requests/\(reference)/assignee"
     }
     static func requestReceipt(_ slug: String, _ reference: String) -> String {
         "/\(slug)/staff/requests/\(reference)/receipt"

@@ -12,12 +12,12 @@ import Testing
         .manager: [
             .viewStaffHome, .viewPolicyRegister, .viewAuditTrail, .exportAuditTrail, .manageOwnTokens, .viewPersonFile,
             .editPersonFile, .logContact, .importPeople, .exportPeople, .mergePeople, .viewStaffTools,
-            .manageStaffTools, .openRequest, .workOnRequests, .holdCommitteeMeetings, .viewOutbox,
+            .manageStaffTools, .openRequest, .workOnRequests, .assignRequests, .holdCommitteeMeetings, .viewOutbox,
             .manageWorkflowSettings,
         ],
         .relationsOfficer: [
             .viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .editPersonFile, .logContact,
-            .viewStaffTools, .openRequest, .workOnRequests, .viewOutbox,
+            .viewStaffTools, .openRequest, .workOnRequests, .assignRequests, .viewOutbox,
         ],
         .socialResearcher: [
             .viewStaffHome, .viewPolicyRegister, .manageOwnTokens, .viewPersonFile, .editPersonFile, .logContact,

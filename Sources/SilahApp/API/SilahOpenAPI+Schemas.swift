@@ -27,6 +27,7 @@ extension SilahOpenAPI {
                 "CreateRequestBody": createRequestBody,
                 "ActionBody": actionBody,
                 "MeetingBody": meetingBody,
+                "AssigneeBody": assigneeBody,
             ],
             responses: [
                 "BadRequest": refusal("400: malformed JSON, a field of the wrong type, or a number out of range."),
@@ -242,6 +243,7 @@ extension SilahOpenAPI {
                 ("answerDueDateHijri", omittable(hijriDay)),
                 ("declaration", oneOf("none", "valid", "void", "not_required")),
                 ("allowedActions", list(ref("ActionCode"))), ("timeline", list(ref("RequestEvent"))),
+                ("assigneeId", omittable(uuid)),
             ])
     }
 
@@ -294,6 +296,12 @@ extension SilahOpenAPI {
                 ("what", optional(.string(maxLength: 500))), ("quantity", optional(.string(maxLength: 30))),
                 ("amount", optional(.string(maxLength: 30))), ("deliveredOn", optional(.string(maxLength: 30))),
             ])
+    }
+
+    static var assigneeBody: JSONSchema {
+        object(
+            "The staff member's user id (`GET …/staff`); `null` takes the request back.",
+            [("assigneeId", omittable(uuid))])
     }
 
     static var meetingBody: JSONSchema {

@@ -55,6 +55,7 @@ enum SilahOpenAPI {
             "/api/v1/associations/{slug}/meetings": .init(post: openMeeting),
             "/api/v1/requests/{reference}": .init(get: getRequest),
             "/api/v1/requests/{reference}/actions/{action}": .init(post: performAction),
+            "/api/v1/requests/{reference}/assignee": .init(put: setAssignee),
         ]
     }
 
@@ -231,6 +232,20 @@ enum SilahOpenAPI {
             example: ["reason": "Checked against the originals."],
             responses: [200: ok("The request after the action.", ref("Request"))],
             errors: [400, 401, 403, 404, 409, 413, 415, 422])
+    }
+
+    static var setAssignee: OpenAPI.Operation {
+        operation(
+            "Requests", "setAssignee", "Assign a request to a named staff member, or take it back", token: true,
+            description: "For the relations officer and the manager (403 for other roles). The assignee must be an "
+                + "active member of the association whose role works on requests: otherwise 422 "
+                + "(`assignee_not_member`, `assignee_cannot_work_on_requests`); an ended request is not assigned "
+                + "(`request_ended`). `null` or no body takes the request back. Recorded on the timeline and in "
+                + "the audit trail; the assignee is e-mailed if they asked to be.",
+            parameters: [reference],
+            body: ref("AssigneeBody"), bodyRequired: false,
+            responses: [200: ok("The request with its assignee.", ref("Request"))],
+            errors: [400, 401, 403, 404, 413, 415, 422])
     }
 
     // MARK: Helpers

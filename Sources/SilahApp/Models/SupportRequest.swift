@@ -91,6 +91,9 @@ final class SupportRequest: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    /// The staff member the request is handed to; `nil`: whoever's role acts next (see `RequestAssignment`).
+    @OptionalField(key: "assignee_id") var assigneeID: UUID?
+    @OptionalField(key: "assigned_at") var assignedAt: Date?
 
     init() {}
 

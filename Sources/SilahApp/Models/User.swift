@@ -13,6 +13,8 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "password_hash") var passwordHash: String?
     @Field(key: "is_active") var isActive: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Told by e-mail when a request is assigned to them (`/account`); off until they choose it.
+    @OptionalField(key: "email_on_assignment") var emailOnAssignment: Bool?
 
     @Children(for: \.$user) var memberships: [Membership]
 

@@ -16,7 +16,7 @@ struct RequestPage {
 
     func context(
         page: PageContext, workspace: WorkspaceContext, actions: [RequestAction], opened: Bool, error: String?,
-        failedAction: RequestAction?
+        failedAction: RequestAction?, assignment: AssignmentPanel? = nil
     ) -> RequestPageContext {
         let request = file.request
         let person = file.person
@@ -114,7 +114,8 @@ struct RequestPage {
             events: history.events.map(
                 TimelineWords(
                     t: t, wording: w, serviceNames: history.serviceNames, staffNames: history.staffNames
-                ).row))
+                ).row),
+            assignment: assignment)
     }
 
     /// Each required item: present or not; a missing or expired document can be attached here.

@@ -45,6 +45,8 @@ struct RequestListContext: Encodable {
         let state: String
         let due: String
         let overdue: Bool
+        var assignee = ""
+        var assignedToYou = false
     }
 
     let page: PageContext
@@ -204,6 +206,8 @@ struct RequestPageContext: Encodable {
     let messages: [MessageRow]
     let timelineHeading: String
     let events: [TimelineRow]
+    /// Hand-offs (Requests/Assignment): who the request is assigned to, and the form to change it.
+    var assignment: AssignmentPanel?
 }
 
 struct ReceiptContext: Encodable {

@@ -42,12 +42,26 @@ enum RequestQueues {
             dueSoon: all.dueSoon.filter { mine.contains($0.state) })
     }
 
-    /// The requests waiting for something the staff member's role can do, oldest answer date first.
+    /// Closed, rejected or withdrawn: nobody works on them any more.
+    static let ended: [RequestState] = RequestState.allCases.filter(\.isEnded)
+
+    /// My queue: the open requests assigned to me first, then the unassigned ones waiting for
+    /// something my role can do, each oldest answer date first. A request assigned to someone else
+    /// is theirs (it stays in "all open" and "all").
     static func mine(_ tenant: Tenant, on db: Database) async throws -> [SupportRequest] {
+        let assigned = try await assignedToMe(tenant, on: db).sort(\.$answerDueOn).limit(200).with(\.$person).all()
         let states = states(for: tenant)
-        guard !states.isEmpty else { return [] }
-        return try await tenant.query(SupportRequest.self, on: db).filter(\.$state ~~ states.map(\.rawValue))
-            .sort(\.$answerDueOn).limit(200).with(\.$person).all()
+        guard !states.isEmpty, assigned.count < 200 else { return assigned }
+        let waiting = try await tenant.query(SupportRequest.self, on: db).filter(\.$assigneeID == nil)
+            .filter(\.$state ~~ states.map(\.rawValue)).sort(\.$answerDueOn).limit(200 - assigned.count)
+            .with(\.$person).all()
+        return assigned + waiting
+    }
+
+    /// The open requests assigned to the staff member (the count on their home page).
+    static func assignedToMe(_ tenant: Tenant, on db: Database) -> QueryBuilder<SupportRequest> {
+        tenant.query(SupportRequest.self, on: db).filter(\.$assigneeID == tenant.userID)
+            .filter(\.$state !~ ended.map(\.rawValue))
     }
 
     static func list(_ name: String, tenant: Tenant, today: GregorianDate, on db: Database) async throws

@@ -22,6 +22,7 @@ extension RequestsController {
             ("overdue", "متأخرة", "Overdue"), ("open", "كل المفتوحة", "All open"), ("all", "الكل", "All"),
         ]
         let types = try await RequestDesk.serviceTypeNames(tenant, t, on: req.db)
+        let staffNames = try await AuditQueries.staffNames(tenant: tenant, on: req.db)
         return try await req.view.render(
             "requests/index",
             RequestListContext(
@@ -41,7 +42,7 @@ extension RequestsController {
                     t("رقم الطلب", "Reference"), t(tenant.policy.wording.requesterAr, "Applicant"),
                     t("الخدمة", "Service"),
                     t("الحالة", "State"),
-                    t("موعد الرد", "Answer due"),
+                    t("موعد الرد", "Answer due"), t("أُسند إلى", "Assigned to"),
                 ],
                 rows: requests.map { request in
                     let due = request.answerDue
@@ -51,7 +52,9 @@ extension RequestsController {
                         service: types[request.serviceType] ?? request.serviceType,
                         state: request.requestState.name(req.language),
                         due: due.map { DateText.both($0, t) } ?? "—",
-                        overdue: request.requestState.isOverdue(due: due, today: today))
+                        overdue: request.requestState.isOverdue(due: due, today: today),
+                        assignee: AssignmentTimeline.cell(request, names: staffNames, me: tenant.userID, t),
+                        assignedToYou: request.assigneeID == tenant.userID)
                 },
                 isEmpty: requests.isEmpty,
                 empty: t("لا طلبات في هذه القائمة.", "No requests in this list.")))

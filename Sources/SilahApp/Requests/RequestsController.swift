@@ -36,6 +36,7 @@ struct RequestsController: RouteCollection {
         async throws -> View
     {
         let history = try await RequestHistory.load(file, tenant: tenant, on: req.db)
+        let assignment = try await AssignmentPanel.load(req, tenant: tenant, request: file.request)
         let page = RequestPage(
             file: file, history: history, policy: tenant.policy, role: tenant.role,
             mayEditFile: tenant.allows(.editPersonFile), slug: tenant.association.slug, t: req.t,
@@ -45,7 +46,8 @@ struct RequestsController: RouteCollection {
             page.context(
                 page: PageContext(request: req, title: req.t("الطلب ", "Request ") + file.request.reference.isolated),
                 workspace: WorkspaceContext(request: req, tenant: tenant), actions: file.allowedActions(tenant),
-                opened: req.query[String.self, at: "opened"] != nil, error: error, failedAction: failedAction))
+                opened: req.query[String.self, at: "opened"] != nil, error: error, failedAction: failedAction,
+                assignment: assignment))
     }
 
     // MARK: actions

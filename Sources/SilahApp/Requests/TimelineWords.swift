@@ -10,6 +10,7 @@ struct TimelineWords {
     let staffNames: [UUID: String]
 
     func row(_ event: RequestEvent) -> TimelineRow {
+        if let handOff = AssignmentTimeline.row(event, names: staffNames, t) { return handOff }
         let state = RequestState(rawValue: event.toState)?.name(t.language) ?? event.toState
         // The arrow points the way the reader reads.
         let arrow = t.language.direction == "rtl" ? "←" : "→"

@@ -183,6 +183,7 @@ struct AccountContext: Encodable {
     var invitations: [Invitation] = []
     var invitationsHeading = ""
     var acceptLabel = ""
+    var assignmentEmail: AssignmentEmailSetting?
 
     struct TokenRow: Encodable {
         let name: String

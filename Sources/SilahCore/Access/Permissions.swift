@@ -33,6 +33,8 @@ public enum Action: String, Sendable, Codable, CaseIterable {
     case openRequest = "open_request"
     /// See requests and take the workflow actions the policy gives the role.
     case workOnRequests = "work_on_requests"
+    /// Hand a request to a named staff member, or take it back.
+    case assignRequests = "assign_requests"
     /// Hold research committee meetings: agenda, attendance, votes, minutes.
     case holdCommitteeMeetings = "hold_committee_meetings"
     /// See the applicant messages and their delivery status.
@@ -63,6 +65,8 @@ public enum Permissions {
         .manageStaffTools: [.admin, .manager],
         .openRequest: [.manager, .relationsOfficer],
         .workOnRequests: [.manager, .relationsOfficer, .socialResearcher, .committeeMember],
+        // The desk hands requests out: the relations officer who receives them and the manager.
+        .assignRequests: [.manager, .relationsOfficer],
         .holdCommitteeMeetings: [.manager, .committeeMember],
         .viewOutbox: [.manager, .relationsOfficer],
         .manageWorkflowSettings: [.admin, .manager],

@@ -194,6 +194,8 @@ struct RequestDTO: Content {
     let declaration: String
     let allowedActions: [String]
     let timeline: [Event]
+    /// The staff member the request is assigned to, if any (`PUT …/assignee`).
+    var assigneeId: UUID?
 
     static func make(_ request: SupportRequest, tenant: Tenant, on db: Database) async throws -> RequestDTO {
         let events = try await tenant.query(RequestEvent.self, on: db).filter(\.$request.$id == request.requireID())
@@ -212,7 +214,8 @@ struct RequestDTO: Content {
                 Event(
                     at: $0.at, action: $0.action, from: $0.fromState, to: $0.toState, reason: $0.reason,
                     actorId: $0.actorID, details: $0.details)
-            })
+            },
+            assigneeId: request.assigneeID)
     }
 }
 

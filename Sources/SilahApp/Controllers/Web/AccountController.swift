@@ -197,6 +197,8 @@ struct AccountController: RouteCollection {
                 association: t(membership.association.nameAr, membership.association.nameEn),
                 acceptAction: SiteURL.account + "/invitations/\(try membership.requireID())/accept")
         }
+        context.assignmentEmail = AssignmentEmailSetting(
+            user: user, saved: req.query[String.self, at: "saved"] == "assignment-email", t: t)
         return try await req.view.render("account/index", context)
     }
 }

@@ -159,6 +159,7 @@ struct AuditRow {
     /// not open files: counts and workflow facts, never a value from the file.
     static let operationalFields: Set<String> = [
         "state", "answer_due_on", "rows", "contactsMoved", "documentsMoved", "requestsMoved", "mergedFile", "number",
+        "assignee",
     ]
     static let personSubjects: Set<String> = [
         "person", "people", "contacts", "request", "meeting", "import", "message",

@@ -60,8 +60,12 @@ struct StaffController: RouteCollection {
         if tenant.allows(.workOnRequests) {
             let slug = tenant.association.slug
             let mine = try await RequestQueues.mine(tenant, on: req.db).count
+            let assigned = try await RequestQueues.assignedToMe(tenant, on: req.db).count()
             let lists = try await RequestQueues.deadlines(for: tenant, today: GregorianDate.today(), on: req.db)
             deadlines = [
+                Link(
+                    href: SiteURL.requests(slug, list: "mine"),
+                    label: t("أُسندت إليك: \(assigned)", "Assigned to you: \(assigned)")),
                 Link(href: SiteURL.requests(slug), label: t("قائمتي: \(mine)", "My queue: \(mine)")),
                 Link(
                     href: SiteURL.requests(slug, list: "due"),
@@ -161,6 +165,7 @@ enum ActionNames {
         case .openRequest: t("استلام الطلبات على ملفات الأشخاص", "Receive requests on people's files")
         case .workOnRequests:
             t("متابعة الطلبات والإجراءات التي تسندها السياسة للدور", "Work on requests as the policy gives the role")
+        case .assignRequests: t("إسناد الطلبات إلى موظف بعينه", "Assign requests to a named staff member")
         case .holdCommitteeMeetings: t("عقد اجتماعات لجنة البحث وتسجيل المحاضر", "Hold research committee meetings")
         case .viewOutbox: t("الاطلاع على الرسائل وحالة إرسالها", "See messages and their delivery status")
         case .manageWorkflowSettings:
@@ -215,6 +220,8 @@ enum ActionNames {
         case "meeting_viewed": t("عرض اجتماع لجنة", "Committee meeting viewed")
         case "staff_invited": t("دعوة موظف", "Staff member invited")
         case "staff_joined": t("قبول دعوة الانضمام", "Invitation accepted")
+        case "request_assigned": t("إسناد طلب إلى موظف", "Request assigned")
+        case "request_unassigned": t("إلغاء إسناد طلب", "Request unassigned")
         case let code where code.hasPrefix("request_"):
             RequestAction(rawValue: String(code.dropFirst(8))).map { t($0.name(.ar), $0.name(.en)) } ?? code
         default: code
@@ -240,5 +247,6 @@ enum ActionNames {
             "meeting_votes_recorded", "meeting_closed", "workflow_settings_changed", "declaration_evidence_opened",
             "meeting_minutes_opened", "message_resent", "people_searched", "person_opened_for_edit",
             "request_receipt_opened", "contacts_viewed", "meeting_viewed", "staff_invited", "staff_joined",
+            "request_assigned", "request_unassigned",
         ] + RequestAction.allCases.map { "request_\($0.rawValue)" }
 }

@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+import SilahCore
+import Vapor
+
+/// The association's staff a request can be handed to, and the check that a chosen one is among them.
+enum AssignableStaff {
+    struct Member: Sendable, Equatable {
+        let userID: UUID
+        let name: String
+        let role: Role
+    }
+
+    /// Everyone who may hold requests here, by name.
+    static func list(tenant: Tenant, on db: Database) async throws -> [Member] {
+        let memberships = try await tenant.query(Membership.self, on: db).filter(\.$isActive == true)
+            .filter(\.$acceptedAt != nil).with(\.$user).all()
+        return try memberships.compactMap { membership -> Member? in
+            let candidate = try candidate(membership)
+            guard (try? Assignment.check(candidate, policy: tenant.policy)) != nil else { return nil }
+            return Member(userID: try membership.user.requireID(), name: membership.user.name, role: candidate.role)
+        }.sorted { ($0.name, $0.role.rawValue) < ($1.name, $1.role.rawValue) }
+    }
+
+    /// The account of `userID` if a request may be handed to them; otherwise why not, in both languages.
+    static func eligible(_ userID: UUID, tenant: Tenant, on db: Database) async throws -> User {
+        let membership = try await tenant.query(Membership.self, on: db).filter(\.$user.$id == userID)
+            .with(\.$user).first()
+        try Assignment.check(try membership.map(candidate), policy: tenant.policy)
+        guard let user = membership?.user else { throw AssignmentProblem.notAMember }
+        return user
+    }
+
+    private static func candidate(_ membership: Membership) throws -> Assignment.Candidate {
+        guard let role = Role(rawValue: membership.role) else {
+            throw Abort(.internalServerError, reason: "a membership's stored role does not decode")
+        }
+        return Assignment.Candidate(
+            role: role, isAccepted: membership.isAccepted, isActive: membership.isActive && membership.user.isActive)
+    }
+}
