@@ -98,8 +98,10 @@ def test_intake_committee_decision_and_service(server, browser, sms_gateway):
     submit(browser, opening)
     item = browser.find_element(By.ID, f"item-{reference}")
     votes = item.find_element(By.CSS_SELECTOR, "form[data-votes]")
-    for select in votes.find_elements(By.TAG_NAME, "select"):
-        Select(select).select_by_value("accept")
+    radios = votes.find_elements(By.CSS_SELECTOR, "input[type=radio]")
+    assert radios and not [r for r in radios if r.is_selected()], "no vote may start chosen"
+    for radio in votes.find_elements(By.CSS_SELECTOR, "input[type=radio][value=accept]"):
+        radio.click()
     submit(browser, votes)
     decision = browser.find_element(By.CSS_SELECTOR, f"#item-{reference} form[data-decision]")
     decision.find_element(By.CSS_SELECTOR, "input[value=accept]").click()

@@ -159,8 +159,10 @@ public enum WorkflowProblem: SilahError, Equatable {
         case .votesDoNotCarry(let votes):
             StepField.votes.problem(
                 LocalizedReason(
-                    ar: "أصوات الأعضاء (\(votes.words.ar)) لا تؤيد هذا القرار.",
-                    en: "the members' votes (\(votes.words.en)) do not carry this decision."))
+                    ar: "أصوات الأعضاء (\(votes.words.ar)) لا تؤيد هذا القرار؛ سجّل أصوات الحاضرين أولًا.",
+                    en:
+                        "the members' votes (\(votes.words.en)) do not carry this decision; record the present members' votes first."
+                ))
         }
     }
 }

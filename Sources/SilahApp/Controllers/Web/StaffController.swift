@@ -208,6 +208,7 @@ enum ActionNames {
         case "declaration_code_sent": t("إرسال رمز الإقرار", "Declaration code sent")
         case "meeting_opened": t("فتح اجتماع لجنة", "Committee meeting opened")
         case "meeting_votes_recorded": t("تسجيل أصوات الأعضاء", "Members' votes recorded")
+        case "meeting_item_postponed": t("تأجيل طلب إلى الاجتماع التالي", "Request postponed to the next meeting")
         case "meeting_closed": t("إغلاق اجتماع لجنة", "Committee meeting closed")
         case "workflow_settings_changed": t("تعديل إعدادات الطلبات", "Workflow settings changed")
         case "declaration_evidence_opened": t("فتح توقيع الإقرار", "Declaration signature opened")
@@ -247,6 +248,6 @@ enum ActionNames {
             "meeting_votes_recorded", "meeting_closed", "workflow_settings_changed", "declaration_evidence_opened",
             "meeting_minutes_opened", "message_resent", "people_searched", "person_opened_for_edit",
             "request_receipt_opened", "contacts_viewed", "meeting_viewed", "staff_invited", "staff_joined",
-            "request_assigned", "request_unassigned",
+            "request_assigned", "request_unassigned", "meeting_item_postponed",
         ] + RequestAction.allCases.map { "request_\($0.rawValue)" }
 }

@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import SilahCore
+import Vapor
+
+/// The reads of the meeting pages, each named for what it answers.
+enum MeetingQueries {
+    /// A stored meeting value that does not read as what it should be: an error, never a guess.
+    struct Unreadable: Error, CustomStringConvertible {
+        let field: String
+        let value: String
+        var description: String { "meeting record: unreadable \(field) “\(value)”" }
+    }
+
+    /// The association's meetings, newest first.
+    static func latest(_ tenant: Tenant, limit: Int = 100, on db: Database) async throws -> [CommitteeMeeting] {
+        try await tenant.query(CommitteeMeeting.self, on: db).sort(\.$number, .descending).limit(limit).all()
+    }
+
+    /// How many requests wait for the committee's decision.
+    static func waitingCount(_ tenant: Tenant, on db: Database) async throws -> Int {
+        try await tenant.query(SupportRequest.self, on: db).filter(\.$state == RequestState.underDecision.rawValue)
+            .count()
+    }
+
+    /// The meeting at the address, in this association only.
+    static func meeting(_ id: UUID?, _ tenant: Tenant, on db: Database) async throws -> CommitteeMeeting {
+        try await tenant.find(CommitteeMeeting.self, id, on: db)
+    }
+
+    /// The agenda item of `requestID` at `meetingID`, if the request is on that agenda.
+    static func item(meetingID: UUID, requestID: UUID, _ tenant: Tenant, on db: Database) async throws -> MeetingItem? {
+        try await tenant.query(MeetingItem.self, on: db).filter(\.$meeting.$id == meetingID)
+            .filter(\.$request.$id == requestID).first()
+    }
+
+    /// The whole meeting for its pages, in five reads whatever the agenda's length: the items with
+    /// their requests and applicants, the names of the members present, the service types' names.
+    static func aggregate(_ meeting: CommitteeMeeting, _ tenant: Tenant, on db: Database) async throws
+        -> MeetingAggregate
+    {
+        let meetingID = try meeting.requireID()
+        let items = try await tenant.query(MeetingItem.self, on: db).filter(\.$meeting.$id == meetingID)
+            .with(\.$request) { $0.with(\.$person) }.all()
+        let users =
+            meeting.attendees.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ meeting.attendees).all()
+        let names = Dictionary(
+            users.compactMap { user in user.id.map { ($0, user.name) } }, uniquingKeysWith: { a, _ in a })
+        let codes = Set(items.map(\.request.serviceType))
+        let types =
+            codes.isEmpty
+            ? [] : try await tenant.query(ServiceTypeRecord.self, on: db).filter(\.$code ~~ codes).all()
+        let services = Dictionary(
+            types.map { ($0.code, LocalizedReason(ar: $0.nameAr, en: $0.nameEn)) }, uniquingKeysWith: { a, _ in a })
+        return MeetingAggregate(
+            id: meetingID, number: meeting.number, heldOn: try GregorianDate(iso: meeting.heldOn),
+            place: meeting.place, isOpen: meeting.isOpen,
+            attendees: meeting.attendees.map { .init(id: $0, name: names[$0] ?? "—") },
+            items: try items.map { item in
+                let request = item.request
+                return MeetingAggregate.Item(
+                    reference: request.reference, applicant: request.person.fullName,
+                    service: services[request.serviceType]
+                        ?? LocalizedReason(ar: request.serviceType, en: request.serviceType),
+                    answerDue: request.answerDue, waiting: request.requestState == .underDecision,
+                    votes: try votes(of: item), decision: try decision(of: item), reasons: item.reasons)
+            }.sorted { ($0.answerDue?.iso ?? "", $0.reference) < ($1.answerDue?.iso ?? "", $1.reference) })
+    }
+
+    /// The item's stored votes, typed.
+    static func votes(of item: MeetingItem) throws -> [UUID: Meetings.Vote] {
+        var votes: [UUID: Meetings.Vote] = [:]
+        for (member, value) in item.votes {
+            guard let id = UUID(uuidString: member), let vote = Meetings.Vote(rawValue: value) else {
+                throw Unreadable(field: "votes", value: "\(member): \(value)")
+            }
+            votes[id] = vote
+        }
+        return votes
+    }
+
+    /// The item's stored decision, typed; nil when none was recorded.
+    static func decision(of item: MeetingItem) throws -> AgendaDecision? {
+        guard let stored = item.decision else { return nil }
+        guard let decision = AgendaDecision(rawValue: stored) else {
+            throw Unreadable(field: "decision", value: stored)
+        }
+        return decision
+    }
+}
