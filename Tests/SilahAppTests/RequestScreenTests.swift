@@ -200,16 +200,21 @@ extension AppTests {
                 let counter = QueryCounter.attach(to: app)
                 let (officer, request) = try await verifiedRequest(app, slug: "khairat-albaha")
                 let path = SiteURL.request("khairat-albaha", request.reference)
-                let page = try await counter.during { _ = try await officer.get(path) }.count
-                let list = try await counter.during {
-                    _ = try await officer.get(SiteURL.requests("khairat-albaha", list: "all"))
-                }.count
+                // The opening's audit record is a write of its own (on PostgreSQL: BEGIN, the chain's
+                // lock and last record, the insert, COMMIT); the page's reads are the rest.
+                let audit = ["audit_records", "pg_advisory_xact_lock", "BEGIN", "COMMIT"]
+                func reads(_ body: () async throws -> Void) async throws -> Int {
+                    try await counter.during(body).filter { sql in !audit.contains { sql.contains($0) } }.count
+                }
+                let page = try await reads { _ = try await officer.get(path) }
+                let list = try await reads { _ = try await officer.get(SiteURL.requests("khairat-albaha", list: "all")) }
                 // Sessions, tenant and audit are part of every page; the request page's own reads are
                 // the request, the file, its service type, documents, family, declaration, timeline,
                 // deliveries, messages, staff names and service names.
                 print("queries: request page \(page), list \(list)")
                 // Measured when written: 18 and 9 SQL statements (session and tenant included; the
-                // assignment panel's staff list and the list's assignee names are 2 each).
+                // assignment panel's staff list and the list's assignee names are 2 each). Before the
+                // page model the request page read 22.
                 #expect(page > 10 && page <= 18, "request page: \(page)")
                 #expect(list > 3 && list <= 9, "list: \(list)")
                 // More history does not mean more queries.
@@ -217,7 +222,7 @@ extension AppTests {
                     _ = try await officer.post(
                         SiteURL.requestAction("khairat-albaha", request.reference, "refer"), ["reason": "?"])
                 }
-                #expect(try await counter.during { _ = try await officer.get(path) }.count == page)
+                #expect(try await reads { _ = try await officer.get(path) } == page)
             }
         }
     }
