@@ -9,8 +9,13 @@ struct RequestHistory: Sendable {
     let events: [RequestEvent]
     let deliveries: [ServiceDelivery]
     let messages: [OutboxMessage]
+    /// The association's accepted staff, with their accounts (names, and who may hold the request).
+    let memberships: [Membership]
     /// Staff by id, for "by whom".
-    let staffNames: [UUID: String]
+    var staffNames: [UUID: String] {
+        Dictionary(
+            memberships.compactMap { m in m.user.id.map { ($0, m.user.name) } }, uniquingKeysWith: { a, _ in a })
+    }
     /// Every service type's names by code (switched-off ones too: old requests still name them).
     let serviceNames: [String: LocalizedReason]
 
@@ -23,11 +28,12 @@ struct RequestHistory: Sendable {
         async let messages = tenant.query(OutboxMessage.self, on: db).filter(\.$requestID == requestID).sort(
             \.$createdAt
         ).all()
-        async let names = AuditQueries.staffNames(tenant: tenant, on: db)
+        async let memberships = tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil).with(\.$user)
+            .all()
         async let services = tenant.query(ServiceTypeRecord.self, on: db).all()
         return RequestHistory(
             events: try await events, deliveries: try await deliveries, messages: try await messages,
-            staffNames: try await names,
+            memberships: try await memberships,
             serviceNames: Dictionary(
                 try await services.map { ($0.code, LocalizedReason(ar: $0.nameAr, en: $0.nameEn)) },
                 uniquingKeysWith: { a, _ in a }))

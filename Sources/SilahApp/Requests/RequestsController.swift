@@ -36,7 +36,7 @@ struct RequestsController: RouteCollection {
         async throws -> View
     {
         let history = try await RequestHistory.load(file, tenant: tenant, on: req.db)
-        let assignment = try await AssignmentPanel.load(req, tenant: tenant, request: file.request)
+        let assignment = try AssignmentPanel.make(req, tenant: tenant, request: file.request, history: history)
         let page = RequestPage(
             file: file, history: history, policy: tenant.policy, role: tenant.role,
             mayEditFile: tenant.allows(.editPersonFile), slug: tenant.association.slug, t: req.t,

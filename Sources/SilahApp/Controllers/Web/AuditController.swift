@@ -138,10 +138,11 @@ enum AuditQueries {
 
     /// Names of everyone who has been staff in this association, by user id.
     static func staffNames(tenant: Tenant, on db: Database) async throws -> [UUID: String] {
-        let memberships = try await tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil).with(\.$user)
-            .all()
+        // One statement: the memberships joined to their accounts.
+        let rows = try await tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil)
+            .join(User.self, on: \Membership.$user.$id == \User.$id).all()
         return Dictionary(
-            memberships.compactMap { m in m.user.id.map { ($0, m.user.name) } }, uniquingKeysWith: { a, _ in a })
+            try rows.map { row in (row.$user.id, try row.joined(User.self).name) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

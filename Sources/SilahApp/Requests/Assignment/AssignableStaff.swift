@@ -15,9 +15,14 @@ enum AssignableStaff {
     static func list(tenant: Tenant, on db: Database) async throws -> [Member] {
         let memberships = try await tenant.query(Membership.self, on: db).filter(\.$isActive == true)
             .filter(\.$acceptedAt != nil).with(\.$user).all()
-        return try memberships.compactMap { membership -> Member? in
+        return try members(of: memberships, policy: tenant.policy)
+    }
+
+    /// Those of `memberships` (loaded with their users) who may hold requests, by name.
+    static func members(of memberships: [Membership], policy: Policy) throws -> [Member] {
+        try memberships.compactMap { membership -> Member? in
             let candidate = try candidate(membership)
-            guard (try? Assignment.check(candidate, policy: tenant.policy)) != nil else { return nil }
+            guard (try? Assignment.check(candidate, policy: policy)) != nil else { return nil }
             return Member(userID: try membership.user.requireID(), name: membership.user.name, role: candidate.role)
         }.sorted { ($0.name, $0.role.rawValue) < ($1.name, $1.role.rawValue) }
     }

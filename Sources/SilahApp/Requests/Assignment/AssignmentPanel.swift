@@ -47,13 +47,12 @@ struct AssignmentPanel: Encodable {
         hasError = error != nil
     }
 
-    /// Loads the staff list (one query; a second only for an assignee who has since left).
-    static func load(_ req: Request, tenant: Tenant, request: SupportRequest) async throws -> AssignmentPanel {
-        let staff = try await AssignableStaff.list(tenant: tenant, on: req.db)
-        var name = staff.first { $0.userID == request.assigneeID }?.name
-        if name == nil, let id = request.assigneeID {
-            name = try await AuditQueries.staffNames(tenant: tenant, on: req.db)[id]
-        }
+    /// From the staff the request page already loaded: no query of its own.
+    static func make(_ req: Request, tenant: Tenant, request: SupportRequest, history: RequestHistory) throws
+        -> AssignmentPanel
+    {
+        let staff = try AssignableStaff.members(of: history.memberships, policy: tenant.policy)
+        let name = request.assigneeID.flatMap { history.staffNames[$0] }
         return AssignmentPanel(
             request: request, staff: staff, assigneeName: name, tenant: tenant, error: req.assignmentError, t: req.t)
     }
