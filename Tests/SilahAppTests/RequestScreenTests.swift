@@ -226,5 +226,44 @@ extension AppTests {
                 #expect(try await reads { _ = try await officer.get(path) } == page)
             }
         }
+
+        @Test func aRefusedStepNamesItsFieldAndItsAddressLeadsBack() async throws {
+            try await withSilah { app in
+                let slug = "khairat-albaha"
+                let (officer, request) = try await verifiedRequest(app, slug: slug)
+                let action = SiteURL.requestAction(slug, request.reference, "refer")
+                let refused = try await officer.post(action, ["reason": "  "])
+                #expect(refused.status == .unprocessableEntity)
+                // The error names the field as the form does, in words.
+                #expect(refused.text.contains("ما يحتاج إيضاحًا: مطلوب"))
+                #expect(refused.text.contains("action=\"\(action)#refer\""))
+                // Reloading the form's address, or switching the language there, comes back to the request.
+                let back = try await officer.get(action + "?lang=en")
+                #expect(back.status == .seeOther)
+                #expect(back.headers.first(name: .location) == SiteURL.request(slug, request.reference) + "?lang=en")
+                #expect(try await officer.get(SiteURL.requestAction(slug, "1448-99999", "refer")).status == .notFound)
+            }
+        }
+
+        @Test func theApplicantIsAddressedInTheGenderOnTheirFile() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "eshraqa")
+                let person = try await Applicants.make(app, slug: "eshraqa")
+                person.gender = Gender.male.rawValue
+                try await person.save(on: app.db)
+                _ = try await RequestWorkflowTests.open(staff, person: person)
+                let message = try #require(try await OutboxMessage.query(on: app.db).first())
+                #expect(message.body.hasPrefix("عزيزي "))
+                let woman = try await Applicants.make(app, slug: "waei", mobile: "+966501234568")
+                woman.nationalID = "1000000016"
+                woman.gender = Gender.female.rawValue
+                try await woman.save(on: app.db)
+                let waei = try await APIStaff.make(app, "waei")
+                _ = try await RequestWorkflowTests.open(waei, person: woman)
+                let hers = try #require(
+                    try await OutboxMessage.query(on: app.db).filter(\.$recipient == "+966501234568").first())
+                #expect(hers.body.hasPrefix("عزيزتي "))
+            }
+        }
     }
 }

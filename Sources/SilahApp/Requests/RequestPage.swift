@@ -14,6 +14,9 @@ struct RequestPage {
     let t: Translator
     let today: GregorianDate
 
+    /// The policy's words for this applicant, in their recorded gender.
+    var wording: AudienceWording { policy.wording(for: file.person.gender.flatMap(Gender.init(rawValue:))) }
+
     func context(
         page: PageContext, workspace: WorkspaceContext, actions: [RequestAction], opened: Bool, error: String?,
         failedAction: RequestAction?, assignment: AssignmentPanel? = nil
@@ -25,7 +28,7 @@ struct RequestPage {
         let declaration = file.declaration
         let declarationStatus = policy.hasDeclaration ? facts.declaration : nil
         let due = request.answerDue
-        let w = policy.wording
+        let w = wording
         let service = history.serviceNames[request.serviceType].map(t.callAsFunction) ?? request.serviceType
         return RequestPageContext(
             page: page, workspace: workspace, reference: request.reference,
@@ -80,7 +83,7 @@ struct RequestPage {
             evidenceHref: declaration?.evidenceKey == nil
                 ? "" : SiteURL.request(slug, request.reference) + "/declaration",
             evidenceLabel: t("عرض التوقيع أو النموذج الموقَّع", "See the signature or signed form"),
-            statement: t(DeclaredData.statementAr(policy.wording), DeclaredData.statementEn),
+            statement: t(DeclaredData.statementAr(w), DeclaredData.statementEn),
             signedFields: DeclarationWords(t: t, serviceNames: history.serviceNames).facts(file.declaredData),
             codeHref: SiteURL.declarationCode(slug, request.reference),
             actionsHeading: t("الإجراءات المتاحة لك", "What you can do"),
@@ -158,11 +161,11 @@ struct RequestPage {
             case .recordExplanation: t("الإيضاح الذي قُدّم", "The explanation given")
             case .requestInformation:
                 t(
-                    "المعلومات الناقصة (تُرسل إلى \(policy.wording.requesterAr))",
+                    "المعلومات الناقصة (تُرسل إلى \(wording.requesterAr))",
                     "What is missing (sent to the applicant)")
             case .accept, .reject:
                 t(
-                    "الأسباب (تُرسل إلى \(policy.wording.requesterAr) كما هي)",
+                    "الأسباب (تُرسل إلى \(wording.requesterAr) كما هي)",
                     "Reasons (sent to the applicant as written)")
             default: t("السبب أو الملاحظة", "Reason or note")
             }
@@ -171,7 +174,7 @@ struct RequestPage {
             href: SiteURL.requestAction(slug, file.request.reference, action.rawValue),
             showReason: !meetingOnly
                 && (required || [.accept, .provideInformation, .recordExplanation].contains(action)),
-            reasonRequired: required, reasonLabel: reasonLabel,
+            reasonRequired: required, reasonLabel: reasonLabel, anchor: "#" + action.rawValue,
             isStudy: action == .recordStudy, isDeclaration: action == .signDeclaration,
             isDelivery: action == .deliverService, meetingOnly: meetingOnly,
             danger: [.reject, .withdraw].contains(action),

@@ -101,6 +101,8 @@ struct ActionFormContext: Encodable {
     let reasonRequired: Bool
     /// What the free-text field asks for on this action.
     let reasonLabel: String
+    /// The form's place on the page, so a refused form opens where it was.
+    let anchor: String
     let isStudy: Bool
     let isDeclaration: Bool
     let isDelivery: Bool
@@ -206,6 +208,8 @@ struct RequestPageContext: Encodable {
     let messages: [MessageRow]
     let timelineHeading: String
     let events: [TimelineRow]
+    /// What the person typed into a refused form, given back so nothing is typed twice.
+    var typed = TypedValues()
     /// Hand-offs (Requests/Assignment): who the request is assigned to, and the form to change it.
     var assignment: AssignmentPanel?
 }
@@ -227,4 +231,33 @@ struct ReceiptContext: Encodable {
 extension String {
     /// Kept left to right inside Arabic text (U+2066 … U+2069): "1448-00017", not "00017-1448".
     var isolated: String { "\u{2066}" + self + "\u{2069}" }
+}
+
+/// The text fields of a refused step as they were sent (never a file or a signature).
+struct TypedValues: Encodable {
+    var reason = ""
+    var studyKind = "visit"
+    var needs = ""
+    var incomePerMember = ""
+    var recommendation = ""
+    var signerName = ""
+    var what = ""
+    var quantity = ""
+    var amount = ""
+    var deliveredOn = ""
+
+    init() {}
+
+    init(_ input: ActionInput) {
+        reason = input.reason ?? ""
+        studyKind = input.studyKind ?? "visit"
+        needs = input.needs ?? ""
+        incomePerMember = input.incomePerMember ?? ""
+        recommendation = input.recommendation ?? ""
+        signerName = input.signerName ?? ""
+        what = input.what ?? ""
+        quantity = input.quantity ?? ""
+        amount = input.amount ?? ""
+        deliveredOn = input.deliveredOn ?? ""
+    }
 }

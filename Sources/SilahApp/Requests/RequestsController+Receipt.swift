@@ -22,11 +22,14 @@ extension RequestsController {
             ReceiptContext(
                 page: PageContext(request: req, title: t("إيصال طلب", "Request receipt")),
                 associationName: t(tenant.association.nameAr, tenant.association.nameEn),
-                heading: t(policy.wording.receiptTitle),
+                heading: t(policy.wording(for: person.gender.flatMap(Gender.init(rawValue:))).receiptTitle),
                 reference: request.reference,
                 rows: [
                     Fact(label: t("رقم الطلب", "Reference"), value: request.reference, dir: "ltr"),
-                    Fact(label: t(policy.wording.requesterAr, "Applicant"), value: person.fullName, dir: "auto"),
+                    Fact(
+                        label: t(
+                            policy.wording(for: person.gender.flatMap(Gender.init(rawValue:))).requesterAr, "Applicant"),
+                        value: person.fullName, dir: "auto"),
                     Fact(
                         label: t("الخدمة", "Service"),
                         value: type.map { t($0.nameAr, $0.nameEn) } ?? request.serviceType, dir: "auto"),

@@ -15,6 +15,20 @@ struct RequestsController: RouteCollection {
         requests.get(":reference", "declaration", use: declarationEvidence)
         requests.upload(":reference", "actions", ":action", megabytes: 12, use: act)
         requests.post(":reference", "declaration-code", use: sendCode)
+        // A refused form leaves the browser on the form's address; reloading it or switching the
+        // language there comes back to the request.
+        requests.get(":reference", "actions", ":action", use: backToRequest)
+        requests.get(":reference", "declaration-code", use: backToRequest)
+    }
+
+    func backToRequest(req: Request) async throws -> Response {
+        let tenant = try req.tenant
+        try tenant.require(.workOnRequests)
+        // Only this association's requests: another's reference is 404 here as everywhere.
+        let reference = try await RequestLookup.find(req.parameters.require("reference"), tenant: tenant, on: req.db)
+            .reference
+        let lang = req.query[String.self, at: "lang"].flatMap(Language.init(rawValue:)).map { "?lang=\($0.rawValue)" }
+        return req.redirect(to: SiteURL.request(tenant.association.slug, reference) + (lang ?? ""))
     }
 
     // MARK: the request page
@@ -32,22 +46,23 @@ struct RequestsController: RouteCollection {
     }
 
     /// The page from the loaded request: one read of its history, then a model built without I/O.
-    func render(_ req: Request, tenant: Tenant, file: RequestFile, error: String?, failedAction: RequestAction?)
-        async throws -> View
-    {
+    func render(
+        _ req: Request, tenant: Tenant, file: RequestFile, error: String?, failedAction: RequestAction?,
+        typed: ActionInput? = nil
+    ) async throws -> View {
         let history = try await RequestHistory.load(file, tenant: tenant, on: req.db)
         let assignment = try AssignmentPanel.make(req, tenant: tenant, request: file.request, history: history)
         let page = RequestPage(
             file: file, history: history, policy: tenant.policy, role: tenant.role,
             mayEditFile: tenant.allows(.editPersonFile), slug: tenant.association.slug, t: req.t,
             today: GregorianDate.today())
-        return try await req.view.render(
-            "requests/show",
-            page.context(
-                page: PageContext(request: req, title: req.t("الطلب ", "Request ") + file.request.reference.isolated),
-                workspace: WorkspaceContext(request: req, tenant: tenant), actions: file.allowedActions(tenant),
-                opened: req.query[String.self, at: "opened"] != nil, error: error, failedAction: failedAction,
-                assignment: assignment))
+        var context = page.context(
+            page: PageContext(request: req, title: req.t("الطلب ", "Request ") + file.request.reference.isolated),
+            workspace: WorkspaceContext(request: req, tenant: tenant), actions: file.allowedActions(tenant),
+            opened: req.query[String.self, at: "opened"] != nil, error: error, failedAction: failedAction,
+            assignment: assignment)
+        if let typed { context.typed = TypedValues(typed) }
+        return try await req.view.render("requests/show", context)
     }
 
     // MARK: actions
@@ -80,9 +95,9 @@ struct RequestsController: RouteCollection {
                 action, on: request, input: input, tenant: tenant, actor: req.actor, files: req.application.files,
                 on: req.db)
         } catch let error as WorkflowProblem where error.code != "not_permitted" {
-            return try await failed(req, tenant, request, req.t(error.reason), action)
+            return try await failed(req, tenant, request, req.t(error.reason), action, typed: input)
         } catch let error as LocalizedAbort where error.status == .unprocessableEntity || error.status == .conflict {
-            return try await failed(req, tenant, request, req.t(error.localized), action)
+            return try await failed(req, tenant, request, req.t(error.localized), action, typed: input)
         }
         if let back = form.meeting.flatMap(UUID.init(uuidString:)) {
             return req.redirect(to: SiteURL.meeting(tenant.association.slug, back))
@@ -91,11 +106,12 @@ struct RequestsController: RouteCollection {
     }
 
     private func failed(
-        _ req: Request, _ tenant: Tenant, _ request: SupportRequest, _ message: String, _ action: RequestAction
+        _ req: Request, _ tenant: Tenant, _ request: SupportRequest, _ message: String, _ action: RequestAction,
+        typed: ActionInput? = nil
     ) async throws -> Response {
         // Reload: the refused action changed nothing.
         let file = try await RequestFile.load(reference: request.reference, tenant: tenant, on: req.db)
-        return try await render(req, tenant: tenant, file: file, error: message, failedAction: action)
+        return try await render(req, tenant: tenant, file: file, error: message, failedAction: action, typed: typed)
             .encodeResponse(status: .unprocessableEntity, for: req)
     }
 

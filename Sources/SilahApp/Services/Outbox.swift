@@ -46,7 +46,8 @@ enum Outbox {
         _ event: ApplicantEvent, request: SupportRequest, person: Person, tenant: Tenant,
         details: ApplicantMessage.Details, on db: Database, now: Date
     ) async throws {
-        let message = ApplicantMessage.compose(event, wording: tenant.policy.wording, details: details)
+        let message = ApplicantMessage.compose(
+            event, wording: tenant.policy.wording(for: person.gender.flatMap(Gender.init(rawValue:))), details: details)
         let preferred = tenant.association.applicantChannel ?? "sms"
         var channel = preferred
         var recipient: String?

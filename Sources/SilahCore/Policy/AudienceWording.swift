@@ -97,3 +97,11 @@ public struct AudienceWording: Sendable, Equatable {
     public var pronounEn: String { feminine ? "her" : "them" }
     public var possessiveEn: String { feminine ? "her" : "their" }
 }
+
+extension Policy {
+    /// The policy's words for one person: in the grammatical gender recorded on their file, and in
+    /// the policy's own where the file does not say.
+    public func wording(for gender: Gender?) -> AudienceWording {
+        AudienceWording(audience: audience, feminine: gender.map { $0 == .female } ?? feminineForms)
+    }
+}

@@ -123,9 +123,9 @@ public enum WorkflowProblem: SilahError, Equatable {
                 ar: "لا يسمح دورك بإجراء «\(action.name(.ar))» في سياسة الجمعية.",
                 en: "Your role may not “\(action.name(.en))” under the association's policy.")
         case .reasonRequired(let action):
-            LocalizedReason(
-                ar: "السبب: مطلوب لإجراء «\(action.name(.ar))».",
-                en: "Reason: required to “\(action.name(.en))”.")
+            StepField.text(of: action).problem(
+                LocalizedReason(
+                    ar: "مطلوب لإجراء «\(action.name(.ar))».", en: "required to “\(action.name(.en))”."))
         case .missingInformation(let items):
             LocalizedReason(
                 ar: "معلومات ناقصة في الملف: " + items.map { $0.name(.ar) }.joined(separator: "، ") + ".",

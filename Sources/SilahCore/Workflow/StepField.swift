@@ -1,6 +1,8 @@
 /// A field of a step's form, named as the person filling it reads it.
 public enum StepField: String, Sendable, Codable, CaseIterable {
     case reason
+    case reasons
+    case missingInformation
     case question
     case studyKind
     case needs
@@ -20,6 +22,8 @@ public enum StepField: String, Sendable, Codable, CaseIterable {
     public var label: LocalizedReason {
         switch self {
         case .reason: LocalizedReason(ar: "السبب", en: "Reason")
+        case .reasons: LocalizedReason(ar: "الأسباب", en: "Reasons")
+        case .missingInformation: LocalizedReason(ar: "المعلومات الناقصة", en: "What is missing")
         case .question: LocalizedReason(ar: "ما يحتاج إيضاحًا", en: "What needs explaining")
         case .studyKind: LocalizedReason(ar: "نوع الدراسة", en: "Study")
         case .needs: LocalizedReason(ar: "الاحتياجات", en: "Needs")
@@ -35,6 +39,16 @@ public enum StepField: String, Sendable, Codable, CaseIterable {
         case .quantity: LocalizedReason(ar: "الكمية", en: "Quantity")
         case .amount: LocalizedReason(ar: "المبلغ", en: "Amount")
         case .deliveredOn: LocalizedReason(ar: "تاريخ التقديم", en: "Delivery date")
+        }
+    }
+
+    /// The free-text field of `action`, as its form names it.
+    public static func text(of action: RequestAction) -> StepField {
+        switch action {
+        case .refer: .question
+        case .accept, .reject: .reasons
+        case .requestInformation: .missingInformation
+        default: .reason
         }
     }
 
