@@ -77,6 +77,9 @@ def test_intake_committee_decision_and_service(server, browser, sms_gateway):
     # Only the chosen method's fields show: the drawing pad, not the file picker or the code box.
     assert not form.find_element(By.CSS_SELECTOR, "[data-method=scanned]").is_displayed()
     assert not form.find_element(By.CSS_SELECTOR, "[data-method=one_time_code]").is_displayed()
+    # The button that sends a code to the mobile belongs to the code method too.
+    panel = browser.find_element(By.ID, "sign_declaration")
+    assert not panel.find_element(By.CSS_SELECTOR, "form[data-method=one_time_code] button").is_displayed()
     canvas = form.find_element(By.CSS_SELECTOR, "canvas")
     ActionChains(browser).move_to_element_with_offset(canvas, -60, 0).click_and_hold() \
         .move_by_offset(40, 15).move_by_offset(40, -20).move_by_offset(30, 10).release().perform()

@@ -96,7 +96,8 @@ document.querySelectorAll("[data-signature-pad]").forEach(function (canvas) {
 });
 
 document.querySelectorAll("[data-signature-method]").forEach(function (select) {
-  var form = select.closest("form");
+  // The method's parts: in the signing form, and beside it (the form that sends a code).
+  var form = select.closest("details") || select.closest("form");
   function show() {
     form.querySelectorAll("[data-method]").forEach(function (part) {
       part.hidden = part.getAttribute("data-method") !== select.value;
