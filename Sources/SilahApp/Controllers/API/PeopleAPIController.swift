@@ -3,10 +3,9 @@ import SilahCore
 import Vapor
 
 /// The registry through the JSON API, with a personal access token.
-struct PeopleAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let people = routes.grouped(TokenAuthenticator()).grouped("associations", ":slug", "people").grouped(
-            APITenantMiddleware())
+struct PeopleAPIController: APIRouteCollection {
+    func boot(api: APIRoutes) throws {
+        let people = api.association.grouped("people")
         people.get(use: search)
         people.get(":personID", use: show)
     }

@@ -4,14 +4,12 @@ import Vapor
 
 /// The workflow through the JSON API: its description (public, like the policy), and requests with
 /// a personal access token.
-struct RequestsAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.get("associations", ":slug", "workflow", use: workflow)
-        let authenticated = routes.grouped(TokenAuthenticator())
-        let tenant = authenticated.grouped("associations", ":slug").grouped(APITenantMiddleware())
-        tenant.post("requests", use: create)
-        tenant.post("meetings", use: openMeeting)
-        let own = authenticated.grouped(TokenTenantMiddleware())
+struct RequestsAPIController: APIRouteCollection {
+    func boot(api: APIRoutes) throws {
+        api.open.get(SiteURL.API.association + ["workflow"], use: workflow)
+        api.association.post("requests", use: create)
+        api.association.post("meetings", use: openMeeting)
+        let own = api.tokenAssociation
         own.get("requests", ":reference", use: show)
         own.on(.POST, "requests", ":reference", "actions", ":action", body: .collect(maxSize: "14mb"), use: act)
     }

@@ -3,13 +3,11 @@ import SilahCore
 import Vapor
 
 /// The API for a token's own association: who am I, its staff, its audit trail.
-struct StaffAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        let authenticated = routes.grouped(TokenAuthenticator())
-        authenticated.get("me", use: me)
-        let tenant = authenticated.grouped("associations", ":slug").grouped(APITenantMiddleware())
-        tenant.get("staff", use: staff)
-        tenant.get("audit", use: audit)
+struct StaffAPIController: APIRouteCollection {
+    func boot(api: APIRoutes) throws {
+        api.signedIn.get("me", use: me)
+        api.association.get("staff", use: staff)
+        api.association.get("audit", use: audit)
     }
 
     struct MeDTO: Content {

@@ -5,7 +5,7 @@ import Vapor
 /// The association's audit trail, for managers and administrators: filter, read, export.
 struct AuditController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let audit = routes.grouped(":slug", "staff", "audit").grouped(TenantMiddleware())
+        let audit = routes.grouped("audit")
         audit.get(use: index)
         audit.get("export", use: export)
     }

@@ -5,7 +5,7 @@ import Vapor
 /// The contact log: every contact on one of the channels the association's policy enables.
 struct ContactsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let contacts = routes.grouped(":slug", "staff", "contacts").grouped(TenantMiddleware())
+        let contacts = routes.grouped("contacts")
         contacts.get(use: index)
         contacts.get("new", use: newForm)
         contacts.post("new", use: create)

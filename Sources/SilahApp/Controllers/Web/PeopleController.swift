@@ -5,7 +5,7 @@ import Vapor
 /// The people registry in the staff workspace.
 struct PeopleController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let people = routes.grouped(":slug", "staff", "people").grouped(TenantMiddleware())
+        let people = routes.grouped("people")
         people.get(use: index)
         people.get("new", use: newForm)
         people.post("new", use: create)

@@ -5,7 +5,7 @@ import Vapor
 /// What a file holds besides its fields: documents and family members; and merging two files.
 struct PersonRecordsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let person = routes.grouped(":slug", "staff", "people", ":personID").grouped(TenantMiddleware())
+        let person = routes.grouped("people", ":personID")
         person.upload("documents", megabytes: 201, use: addDocument)
         person.get("documents", ":documentID", use: openDocument)
         person.post("family", use: addFamilyMember)

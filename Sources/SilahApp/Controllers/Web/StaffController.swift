@@ -2,13 +2,12 @@ import Fluent
 import SilahCore
 import Vapor
 
-/// The staff workspace: choosing an association, its home, and its policy register.
+/// The staff workspace: choosing an association, its home, and its policy register. `boot` gets the
+/// `/{slug}/staff` group; the chooser at `/staff` is registered by `routes(_:)`.
 struct StaffController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("staff", use: choose)
-        let workspace = routes.grouped(":slug", "staff").grouped(TenantMiddleware())
-        workspace.get(use: home)
-        workspace.get("policies", use: policies)
+        routes.get(use: home)
+        routes.get("policies", use: policies)
     }
 
     /// Lists the associations the person works in; with only one, goes straight there.

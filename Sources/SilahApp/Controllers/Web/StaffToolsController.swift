@@ -6,7 +6,7 @@ import Vapor
 /// opened by staff while answering.
 struct StaffToolsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let tools = routes.grouped(":slug", "staff", "tools").grouped(TenantMiddleware())
+        let tools = routes.grouped("tools")
         tools.get(use: index)
         tools.upload(":tool", megabytes: 201, use: upload)
         tools.get(":tool", use: open)

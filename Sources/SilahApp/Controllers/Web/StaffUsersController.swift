@@ -5,7 +5,7 @@ import Vapor
 /// An association's staff: who they are and which role they hold. Administrators only.
 struct StaffUsersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let users = routes.grouped(":slug", "staff", "users").grouped(TenantMiddleware())
+        let users = routes.grouped("users")
         users.get(use: index)
         users.post(use: add)
         users.get(":membershipID", use: show)
