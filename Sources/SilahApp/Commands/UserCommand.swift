@@ -88,7 +88,7 @@ struct TokenCommand: AsyncCommand {
         guard let user = try await User.query(on: app.db).filter(\.$email == email).first(), user.isActive else {
             throw CommandLineFailure("--user: no active account “\(signature.user ?? "")”.")
         }
-        let memberships = try await Membership.query(on: app.db)
+        let memberships = try await Membership.unscopedQuery(on: app.db)
             .filter(\.$user.$id == user.requireID()).filter(\.$isActive == true)
             .filter(\.$acceptedAt != nil).with(\.$association).all()
         let slug: String
@@ -148,7 +148,7 @@ struct AuditCommand: AsyncCommand {
         }
         var broken: [String] = []
         for (name, id) in chains {
-            let count = try await AuditRecord.query(on: app.db).filter(\.$chainID == id).count()
+            let count = try await AuditRecord.unscopedQuery(on: app.db).filter(\.$chainID == id).count()
             if let (problem, record) = try await AuditLog.verify(chain: id, on: app.db) {
                 let where_ = record.map { " (id \($0.id?.uuidString ?? "?"), \($0.at), \($0.action))" } ?? ""
                 broken.append("\(name): \(problem)\(where_)")

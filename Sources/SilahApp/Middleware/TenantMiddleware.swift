@@ -78,7 +78,8 @@ enum Tenancy {
     /// current policy version together; a version this process has read is not read again.
     static func resolve(association: Association, user: User, on db: Database) async throws -> Tenant {
         let userID = try user.requireID()
-        guard let associationID = association.id, let sql = db as? any SQLDatabase else { throw Abort(.notFound) }
+        guard let associationID = association.id else { throw Abort(.notFound) }
+        let sql = db.unscopedSQL
         struct Row: Decodable {
             let role: String
             let version_id: UUID
@@ -93,7 +94,9 @@ enum Tenancy {
         if let cached = PolicyVersion.cachedPolicy(row.version_id) {
             policy = cached
         } else {
-            guard let version = try await PolicyVersion.find(row.version_id, on: db) else { throw Abort(.notFound) }
+            guard let version = try await PolicyVersion.unscopedFind(row.version_id, on: db) else {
+                throw Abort(.notFound)
+            }
             policy = try version.policy()
         }
         return Tenant(

@@ -91,7 +91,8 @@ enum Accounts {
 
     static func associationIDs(of user: User, on db: Database) async throws -> [UUID] {
         // Only where the person works: an invitation not yet accepted learns nothing of the account.
-        try await Membership.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$acceptedAt != nil).all()
+        try await Membership.unscopedQuery(on: db).filter(\.$user.$id == user.requireID()).filter(\.$acceptedAt != nil)
+            .all()
             .map(\.$association.id)
     }
 

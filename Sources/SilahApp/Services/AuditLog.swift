@@ -59,7 +59,7 @@ enum AuditLog {
     private static func append(_ event: AuditEvent, by actor: AuditActor, chainID: UUID, on db: Database, now: Date)
         async throws
     {
-        let last = try await AuditRecord.query(on: db)
+        let last = try await AuditRecord.unscopedQuery(on: db)
             .filter(\.$chainID == chainID)
             .sort(\.$sequence, .descending)
             .first()
@@ -81,7 +81,7 @@ enum AuditLog {
 
     /// The first break in the chain, or `nil` when it is intact.
     static func verify(chain: UUID, on db: Database) async throws -> (AuditChainBreak, AuditRecord?)? {
-        let records = try await AuditRecord.query(on: db).filter(\.$chainID == chain).sort(\.$sequence).all()
+        let records = try await AuditRecord.unscopedQuery(on: db).filter(\.$chainID == chain).sort(\.$sequence).all()
         guard let broken = AuditChain.verify(records.map(\.entry), hasher: Secrets.sha256) else { return nil }
         return (broken, records.first { $0.sequence == broken.sequence })
     }

@@ -21,7 +21,7 @@ enum NameIndex {
     }
 
     static func kind(of db: Database) -> Kind {
-        (db as? any SQLDatabase)?.dialect.name == "sqlite" ? .fts5 : .tokenTable
+        db.unscopedSQL.dialect.name == "sqlite" ? .fts5 : .tokenTable
     }
 
     /// The FTS5 table's definition. `ascii` keeps every non-ASCII letter in the word, so an Arabic
@@ -59,7 +59,8 @@ enum NameIndex {
     static func change(
         person: UUID, association: UUID, from old: String?, to new: String?, on db: Database
     ) async throws {
-        guard old != new, let sql = db as? any SQLDatabase else { return }
+        guard old != new else { return }
+        let sql = db.unscopedSQL
         let removed = old.map { NameTokens.of(nameKey: $0) } ?? []
         let added = new.map { NameTokens.of(nameKey: $0) } ?? []
         switch kind(of: db) {
@@ -109,7 +110,8 @@ enum NameIndex {
     /// Merges the index's segments into one, after a bulk load: a search then reads each word's
     /// list in one piece. Takes about half a second per million people.
     static func optimize(on db: Database) async throws {
-        guard kind(of: db) == .fts5, let sql = db as? any SQLDatabase else { return }
+        guard kind(of: db) == .fts5 else { return }
+        let sql = db.unscopedSQL
         try await sql.raw("INSERT INTO person_names (person_names) VALUES ('optimize')").run()
     }
 

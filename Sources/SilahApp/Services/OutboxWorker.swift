@@ -25,13 +25,13 @@ enum OutboxWorker {
         // A message left "sending" by a process that died may or may not have gone out. Sending it
         // again could send it twice, so it is marked failed for staff to check and resend.
         try await db.writeTransaction { db in
-            try await OutboxMessage.query(on: db).filter(\.$status == Outbox.Status.sending.rawValue)
+            try await OutboxMessage.unscopedQuery(on: db).filter(\.$status == Outbox.Status.sending.rawValue)
                 .filter(\.$nextAttemptAt < now.addingTimeInterval(-600))
                 .set(\.$status, to: Outbox.Status.failed.rawValue)
                 .set(\.$lastError, to: "interrupted while sending; check with the gateway before resending")
                 .update()
         }
-        let due = try await OutboxMessage.query(on: db).filter(\.$status == Outbox.Status.pending.rawValue)
+        let due = try await OutboxMessage.unscopedQuery(on: db).filter(\.$status == Outbox.Status.pending.rawValue)
             .filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).limit(limit).all()
         let slugs =
             due.isEmpty
@@ -42,7 +42,9 @@ enum OutboxWorker {
         for message in due {
             guard try await claim(message, on: db, now: now) else { continue }
             let reference: String? =
-                if let id = message.requestID { try await SupportRequest.find(id, on: db)?.reference } else { nil }
+                if let id = message.requestID { try await SupportRequest.unscopedFind(id, on: db)?.reference } else {
+                    nil
+                }
             let outgoing = OutgoingMessage(
                 id: try message.requireID(), channel: message.channel, recipient: message.recipient,
                 subject: message.subject, body: message.body, event: message.event, reference: reference,
@@ -81,7 +83,7 @@ enum OutboxWorker {
     /// Takes the message for this worker: only one `UPDATE` can move it from pending to sending.
     private static func claim(_ message: OutboxMessage, on db: Database, now: Date) async throws -> Bool {
         let rows = try await db.writeTransaction { db in
-            guard let sql = db as? any SQLDatabase else { return [any SQLRow]() }
+            let sql = db.unscopedSQL
             return try await sql.raw(
                 """
                 UPDATE outbox_messages SET status = \(bind: Outbox.Status.sending.rawValue), attempts = attempts + 1,
@@ -132,7 +134,7 @@ enum MorningReminder {
             }
             let lists = try await RequestQueues.deadlines(associationID: associationID, today: today, on: app.db)
             guard !lists.overdue.isEmpty || !lists.dueSoon.isEmpty else { continue }
-            let managers = try await Membership.query(on: app.db).filter(\.$association.$id == associationID)
+            let managers = try await Membership.unscopedQuery(on: app.db).filter(\.$association.$id == associationID)
                 .filter(\.$role == Role.manager.rawValue).filter(\.$isActive == true).filter(\.$acceptedAt != nil)
                 .with(\.$user).all()
             let base = app.silahConfiguration?.baseURL ?? ""

@@ -204,7 +204,7 @@ extension PeopleDirectory {
     /// it inside a transaction. The files get time-ordered ids (`TimeOrderedIDs`).
     static func bulkInsert(_ people: [PersonRow], on db: Database) async throws {
         let sqlite = NameIndex.kind(of: db) == .fts5
-        let firstRow = sqlite ? try await NameIndex.nextRow(on: db as! any SQLDatabase) : 0
+        let firstRow = sqlite ? try await NameIndex.nextRow(on: db.unscopedSQL) : 0
         var generator = TimeOrderedIDs()
         let ids = people.map { _ in generator.next() }
         try await insert(await PeopleBatch.prepare(people, ids: ids, firstRow: firstRow, sqlite: sqlite), on: db)
@@ -214,8 +214,8 @@ extension PeopleDirectory {
     static func insert(_ batch: PeopleBatch, on db: Database) async throws {
         if NameIndex.kind(of: db) == .fts5, let sqlite = db as? any SQLiteDatabase {
             try await insertSQLite(batch, sqlite: sqlite)
-        } else if let sql = db as? any SQLDatabase {
-            try await insertSQL(batch.people, on: sql)
+        } else {
+            try await insertSQL(batch.people, on: db.unscopedSQL)
         }
         for (association, deltas) in batch.counts { try await TokenCounts.adjust(association, by: deltas, on: db) }
     }

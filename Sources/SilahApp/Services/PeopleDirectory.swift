@@ -142,7 +142,7 @@ enum PeopleQueries {
             return try await tenant.query(Person.self, on: db).filter(\.$mobile == e164).sort(\.$fullName)
                 .range(offset..<(offset + per)).all().map { Hit(person: $0, match: "mobile") }
         case .name(let words):
-            guard let sql = db as? any SQLDatabase else { return [] }
+            let sql = db.unscopedSQL
             // At most this many people matching every word are ranked; a page past them is empty.
             let candidates = min(max(offset + per, 1) * 4, 2000)
             var query: SQLQueryString =
@@ -185,7 +185,7 @@ enum PeopleQueries {
     private static func matchingNameIDs(_ words: [String], tenant: Tenant, limit: Int, on db: Database) async throws
         -> [UUID]
     {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = db.unscopedSQL
         let association = tenant.associationID
         let exact = Array(Set(words.dropLast()))
         let prefix = words[words.count - 1]

@@ -121,7 +121,7 @@ enum PeopleImport {
             guard let first = parts.first else { return [] }
             let sqlite = writer.map { NameIndex.kind(of: $0) == .fts5 } ?? false
             let firstRow: Int? =
-                if let writer { sqlite ? try await NameIndex.nextRow(on: writer as! any SQLDatabase) : 0 } else { nil }
+                if let writer { sqlite ? try await NameIndex.nextRow(on: writer.unscopedSQL) : 0 } else { nil }
             var report: [ImportPlan.Row] = []
             var next = Task {
                 await prepare(first, after: ImportPlanner.FileDuplicates(), firstRow: firstRow, sqlite: sqlite)
@@ -208,7 +208,8 @@ enum PeopleImport {
     /// into `duplicate` rows.
     fileprivate static func markExisting(_ rows: inout [ImportPlan.Row], tenant: Tenant, on db: Database) async throws {
         let candidates = rows.compactMap(\.valid)
-        guard !candidates.isEmpty, let sql = db as? any SQLDatabase else { return }
+        guard !candidates.isEmpty else { return }
+        let sql = db.unscopedSQL
         let found = try await existingFiles(candidates, tenant: tenant, on: sql)
         guard !found.isEmpty else { return }
         var existingByID: [String: Existing] = [:]

@@ -14,7 +14,7 @@ enum PolicyStore {
     }
 
     static func currentVersion(of association: Association, on db: Database) async throws -> PolicyVersion? {
-        try await PolicyVersion.query(on: db)
+        try await PolicyVersion.unscopedQuery(on: db)
             .filter(\.$association.$id == association.requireID())
             .filter(\.$isCurrent == true)
             .first()
@@ -38,10 +38,10 @@ enum PolicyStore {
                 try await WorkflowDefaults.seed(association.requireID(), audience: policy.audience, on: db)
             }
             let associationID = try association.requireID()
-            let latest = try await PolicyVersion.query(on: db)
+            let latest = try await PolicyVersion.unscopedQuery(on: db)
                 .filter(\.$association.$id == associationID)
                 .max(\.$number)
-            try await PolicyVersion.query(on: db)
+            try await PolicyVersion.unscopedQuery(on: db)
                 .filter(\.$association.$id == associationID)
                 .filter(\.$isCurrent == true)
                 .set(\.$isCurrent, to: false)

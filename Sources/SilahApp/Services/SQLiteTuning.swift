@@ -8,7 +8,8 @@ enum SQLiteTuning {
     /// wrote a great deal, so the server that starts next neither reads through a large log nor
     /// stops a request to copy it on its first write.
     static func checkpoint(_ db: Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        let sql = db.unscopedSQL
+        guard sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
     }
 
@@ -29,9 +30,9 @@ extension SQLiteTuning {
     /// Each pooled connection waits for a lock (sleeping, up to `busyTimeoutMilliseconds`) instead of
     /// spinning: sqlite-nio's own busy handler retries at once, forever, on a thread of the pool.
     static func prepareConnections(_ app: Application) async throws {
-        guard (app.db as? any SQLDatabase)?.dialect.name == "sqlite" else { return }
+        guard app.db.unscopedSQL.dialect.name == "sqlite" else { return }
         for loop in app.eventLoopGroup.makeIterator() {
-            guard let sql = app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase else { continue }
+            guard let sql = app.databases.database(logger: app.logger, on: loop)?.unscopedSQL else { continue }
             try await sql.raw("PRAGMA busy_timeout = \(literal: busyTimeoutMilliseconds)").run()
         }
     }

@@ -8,7 +8,7 @@ enum TokenCounts {
     /// Adds `deltas` (token → change) to the counts, creating rows as needed. The upsert reads the
     /// same on SQLite and PostgreSQL.
     static func adjust(_ association: UUID, by deltas: [String: Int], on db: Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = db.unscopedSQL
         let changes = deltas.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         for chunk in changes.chunked(into: 500) {
             var query: SQLQueryString = "INSERT INTO person_token_counts (association_id, token, count) VALUES "
@@ -23,7 +23,8 @@ enum TokenCounts {
     }
 
     static func counts(of tokens: [String], in association: UUID, on db: Database) async throws -> [String: Int] {
-        guard let sql = db as? any SQLDatabase, !tokens.isEmpty else { return [:] }
+        let sql = db.unscopedSQL
+        guard !tokens.isEmpty else { return [:] }
         var query: SQLQueryString =
             "SELECT token, count FROM person_token_counts WHERE association_id = \(bind: association) AND token IN ("
         for (index, token) in tokens.enumerated() { query += (index == 0 ? "" : ", ") + "\(bind: token)" }
@@ -40,7 +41,7 @@ enum TokenCounts {
     static func words(startingWith prefix: String, in association: UUID, limit: Int, on db: Database) async throws
         -> [String]
     {
-        guard let sql = db as? any SQLDatabase else { return [] }
+        let sql = db.unscopedSQL
         struct Row: Decodable { let token: String }
         return try await sql.raw(
             "SELECT token FROM person_token_counts WHERE association_id = \(bind: association) AND token >= \(bind: prefix) AND token < \(bind: prefix + "\u{10FFFF}") AND count > 0 ORDER BY count DESC LIMIT \(literal: limit)"
@@ -49,7 +50,7 @@ enum TokenCounts {
 
     /// How many token entries start with `prefix`.
     static func count(prefix: String, in association: UUID, on db: Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { return 0 }
+        let sql = db.unscopedSQL
         struct Row: Decodable { let n: Int? }
         let rows = try await sql.raw(
             "SELECT CAST(SUM(count) AS BIGINT) AS n FROM person_token_counts WHERE association_id = \(bind: association) AND token >= \(bind: prefix) AND token < \(bind: prefix + "\u{10FFFF}")"

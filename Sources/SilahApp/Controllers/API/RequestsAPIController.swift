@@ -127,7 +127,7 @@ struct RequestsAPIController: APIRouteCollection {
         try await req.db.writeTransaction { db in
             if let meetingID = body.meetingId,
                 let meeting = try await tenant.query(CommitteeMeeting.self, on: db).filter(\.$id == meetingID).first(),
-                let item = try await MeetingItem.query(on: db).filter(\.$meeting.$id == meetingID)
+                let item = try await tenant.query(MeetingItem.self, on: db).filter(\.$meeting.$id == meetingID)
                     .filter(\.$request.$id == request.requireID()).first()
             {
                 try await Meetings.recordVotes(
@@ -160,7 +160,7 @@ struct RequestsAPIController: APIRouteCollection {
         let meeting = try await Meetings.open(
             heldOn: body.heldOn, place: body.place, attendees: body.attendees ?? [tenant.userID], tenant: tenant,
             actor: req.actor, on: req.db)
-        let items = try await MeetingItem.query(on: req.db).filter(\.$meeting.$id == meeting.requireID())
+        let items = try await tenant.query(MeetingItem.self, on: req.db).filter(\.$meeting.$id == meeting.requireID())
             .with(\.$request).all()
         return try await MeetingDTO(
             id: try meeting.requireID(), number: meeting.number, heldOn: meeting.heldOn, attendees: meeting.attendees,

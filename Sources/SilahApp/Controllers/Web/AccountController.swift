@@ -17,7 +17,7 @@ struct AccountController: RouteCollection {
     func acceptInvitation(req: Request) async throws -> Response {
         let user = try signedIn(req)
         guard let id = req.parameters.get("membershipID", as: UUID.self),
-            let membership = try await Membership.query(on: req.db).filter(\.$id == id)
+            let membership = try await Membership.unscopedQuery(on: req.db).filter(\.$id == id)
                 .filter(\.$user.$id == user.requireID()).filter(\.$acceptedAt == nil).first()
         else { throw Abort(.notFound) }
         try await StaffInvitations.accept(membership, by: user, address: req.clientAddress, on: req.db)
@@ -127,7 +127,7 @@ struct AccountController: RouteCollection {
         _ req: Request, user: User, passwordError: String? = nil, newToken: String? = nil, notice: String? = nil
     ) async throws -> View {
         let t = req.t
-        let memberships = try await Membership.query(on: req.db)
+        let memberships = try await Membership.unscopedQuery(on: req.db)
             .filter(\.$user.$id == user.requireID())
             .filter(\.$isActive == true)
             .filter(\.$acceptedAt != nil)
@@ -140,7 +140,7 @@ struct AccountController: RouteCollection {
             .sort(\.$createdAt, .descending)
             .all()
         let never = t("لم يُستخدم", "Never")
-        let invited = try await Membership.query(on: req.db).filter(\.$user.$id == user.requireID())
+        let invited = try await Membership.unscopedQuery(on: req.db).filter(\.$user.$id == user.requireID())
             .filter(\.$acceptedAt == nil).filter(\.$isActive == true).with(\.$association).all()
         var context = AccountContext(
             page: PageContext(request: req, title: t("حسابي", "My account")),

@@ -196,7 +196,7 @@ struct AuthController: RouteCollection {
         try await req.db.writeTransaction { db in
             // Used once: of two submissions at once, only one finds the link unused.
             let now = Date()
-            let taken = try await (db as! any SQLDatabase).raw(
+            let taken = try await db.unscopedSQL.raw(
                 "UPDATE one_time_links SET used_at = \(bind: now) WHERE id = \(bind: link.requireID()) AND used_at IS NULL RETURNING id"
             ).all()
             guard !taken.isEmpty else { throw expired }

@@ -248,13 +248,13 @@ extension PeopleDirectory {
             request.$person.id = targetID
             try await request.save(on: db)
             // A code sent to the merged file's mobile signs nothing now.
-            try await DeclarationCode.query(on: db).filter(\.$requestID == request.requireID())
+            try await tenant.query(DeclarationCode.self, on: db).filter(\.$requestID == request.requireID())
                 .filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
             let state = request.requestState
             try await RequestDesk.timeline(
                 request, action: "file_merged", from: state, to: state, reason: nil,
                 details: ["mergedFile": otherID.uuidString], actor: actor, now: now, on: db)
-            let valid = try await Declaration.query(on: db).filter(\.$request.$id == request.requireID())
+            let valid = try await tenant.query(Declaration.self, on: db).filter(\.$request.$id == request.requireID())
                 .filter(\.$voidedAt == nil).all()
             guard !valid.isEmpty else { continue }
             for declaration in valid {

@@ -15,7 +15,7 @@ struct StaffController: RouteCollection {
         guard let user = req.auth.get(User.self) else {
             return req.redirect(to: SiteURL.login(next: SiteURL.chooseAssociation))
         }
-        let memberships = try await Membership.query(on: req.db)
+        let memberships = try await Membership.unscopedQuery(on: req.db)
             .filter(\.$user.$id == user.requireID())
             .filter(\.$isActive == true)
             .filter(\.$acceptedAt != nil)
@@ -124,10 +124,6 @@ struct StaffController: RouteCollection {
             )
         )
     }
-}
-
-extension PolicyVersion: TenantOwned {
-    static var tenantField: KeyPath<PolicyVersion, FieldProperty<PolicyVersion, UUID>> { \.$association.$id }
 }
 
 /// Dates as people read them here: Hijri beside Gregorian.

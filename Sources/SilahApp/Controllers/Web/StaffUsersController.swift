@@ -242,7 +242,7 @@ enum StaffDirectory {
         return try await db.writeTransaction { db in
             let user: User
             if let existing = try await User.query(on: db).filter(\.$email == Accounts.normalizedEmail(email)).first() {
-                let already = try await Membership.query(on: db)
+                let already = try await Membership.unscopedQuery(on: db)
                     .filter(\.$user.$id == existing.requireID())
                     .filter(\.$association.$id == associationID)
                     .count()
