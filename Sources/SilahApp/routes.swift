@@ -24,9 +24,11 @@ func routes(_ app: Application) throws {
 
     let staff = app.grouped(SiteURL.Staff.root).grouped(TenantMiddleware())
     let staffControllers: [any RouteCollection] = [
-        StaffController(), StaffUsersController(), AuditController(), PeopleTransferController(),
+        StaffController(), PolicyRegisterController(), StaffUsersController(), AuditController(),
+        PeopleTransferController(),
         PeopleController(), PersonRecordsController(), StaffToolsController(), ContactsController(),
-        RequestsController(), AssignmentController(), MeetingsController(), WorkflowSettingsController(),
+        RequestsController(), AssignmentController(), MeetingsController(), MessagesController(),
+        WorkflowSettingsController(),
     ]
     for controller in staffControllers { try staff.register(collection: controller) }
 

@@ -5,12 +5,11 @@ import Vapor
 /// Spreadsheets in and out: import with a column-mapping step, and exports of people and contacts.
 struct PeopleTransferController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes
-        staff.get("people", "export", use: exportPeople)
-        staff.get("contacts", "export", use: exportContacts)
-        staff.get("people", "import", use: importForm)
-        staff.upload("people", "import", megabytes: 26, use: upload)
-        staff.post("people", "import", "confirm", use: confirm)
+        routes.get("people", "export", use: exportPeople)
+        routes.get("contacts", "export", use: exportContacts)
+        routes.get("people", "import", use: importForm)
+        routes.upload("people", "import", megabytes: 26, use: upload)
+        routes.post("people", "import", "confirm", use: confirm)
     }
 
     // MARK: Export

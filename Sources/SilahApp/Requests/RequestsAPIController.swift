@@ -226,26 +226,3 @@ enum RequestLookup {
         return request
     }
 }
-
-/// API routes without a slug (`/api/v1/requests/{reference}`): the token's own association.
-struct TokenTenantMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let token = request.auth.get(AccessToken.self) else {
-            throw LocalizedAbort(
-                status: .unauthorized,
-                localized: LocalizedReason(
-                    ar: "أرسل رمز وصول شخصيًا صالحًا في الترويسة Authorization: Bearer.",
-                    en: "Send a valid personal access token as Authorization: Bearer."))
-        }
-        request.setTenant(try await Tenancy.resolve(association: token.association, user: token.user, on: request.db))
-        return try await next.respond(to: request)
-    }
-}
-
-extension Request {
-    /// The signed-in staff member (session or token) as an audit actor.
-    var actor: AuditActor {
-        if let user = auth.get(User.self), let id = user.id { return .user(id, address: clientAddress) }
-        return .anonymous(address: clientAddress)
-    }
-}

@@ -2,77 +2,16 @@ import Fluent
 import SilahCore
 import Vapor
 
-/// The messages to applicants with their delivery status, and the settings the workflow reads:
-/// how applicants are told, the holiday list for working-day answer dates, the service list.
+/// The settings the workflow reads: how applicants are told, the holiday list for working-day
+/// answer dates, the service list.
 struct WorkflowSettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let staff = routes
-        staff.get("messages", use: messages)
-        staff.post("messages", ":messageID", "retry", use: retry)
-        staff.get("workflow-settings", use: settings)
-        staff.post("workflow-settings", "channel", use: saveChannel)
-        staff.post("workflow-settings", "holidays", use: addHoliday)
-        staff.post("workflow-settings", "holidays", ":holidayID", "delete", use: deleteHoliday)
-        staff.post("workflow-settings", "service-types", use: saveServiceType)
-    }
-
-    func messages(req: Request) async throws -> View {
-        let tenant = try req.tenant
-        try tenant.require(.viewOutbox)
-        let t = req.t
-        let slug = tenant.association.slug
-        let rows = try await tenant.query(OutboxMessage.self, on: req.db).sort(\.$createdAt, .descending).limit(200)
-            .all()
-        let requestIDs = rows.compactMap(\.requestID)
-        let references =
-            requestIDs.isEmpty
-            ? [:]
-            : Dictionary(
-                try await tenant.query(SupportRequest.self, on: req.db).filter(\.$id ~~ requestIDs).all().map {
-                    ($0.id ?? UUID(), $0.reference)
-                }, uniquingKeysWith: { a, _ in a })
-        return try await req.view.render(
-            "staff/messages",
-            MessagesContext(
-                page: PageContext(request: req, title: t("الرسائل", "Messages")),
-                workspace: WorkspaceContext(request: req, tenant: tenant),
-                heading: t("الرسائل إلى \(tenant.policy.wording.requestersAr)", "Messages to applicants"),
-                columns: [
-                    t("الوقت", "When"), t("الطلب", "Request"), t("القناة", "Channel"), t("إلى", "To"),
-                    t("الحالة", "Status"),
-                    t("المحاولات", "Attempts"),
-                ],
-                rows: rows.map { message in
-                    let reference = message.requestID.flatMap { references[$0] }
-                    return MessagesContext.Row(
-                        when: DateText.both(GregorianDate.today(now: message.createdAt ?? Date()), t) + " · "
-                            + SaudiClock.time(message.createdAt ?? Date()),
-                        reference: reference ?? "—",
-                        href: reference.map { SiteURL.request(slug, $0) } ?? "",
-                        channel: Outbox.channelName(message.channel, req.language),
-                        recipient: message.channel == "email" ? message.recipient : SaudiMobile.mask(message.recipient),
-                        status: Outbox.Status(rawValue: message.status)?.name(req.language) ?? message.status,
-                        statusCode: message.status,
-                        attempts: message.attempts,
-                        error: message.lastError ?? "",
-                        retryHref: message.status == Outbox.Status.failed.rawValue
-                            ? SiteURL.outboxRetry(slug, message.id ?? UUID()) : "")
-                },
-                retryLabel: t("أعد الإرسال", "Send again"),
-                isEmpty: rows.isEmpty,
-                empty: t("لا رسائل بعد.", "No messages yet.")))
-    }
-
-    func retry(req: Request) async throws -> Response {
-        let tenant = try req.tenant
-        try tenant.require(.viewOutbox)
-        let message = try await tenant.find(
-            OutboxMessage.self, req.parameters.get("messageID", as: UUID.self), on: req.db)
-        try await OutboxWorker.retry(message, on: req.db)
-        try await req.audit(
-            AuditEvent(action: "message_resent", subjectType: "message", subjectID: try message.requireID().uuidString),
-            in: tenant.associationID)
-        return req.redirect(to: SiteURL.outbox(tenant.association.slug))
+        let page = routes.grouped("workflow-settings")
+        page.get(use: settings)
+        page.post("channel", use: saveChannel)
+        page.post("holidays", use: addHoliday)
+        page.post("holidays", ":holidayID", "delete", use: deleteHoliday)
+        page.post("service-types", use: saveServiceType)
     }
 
     func settings(req: Request) async throws -> View {
@@ -297,61 +236,4 @@ struct WorkflowSettingsController: RouteCollection {
             try await holiday.delete(on: db)
         }
     }
-}
-
-struct MessagesContext: Encodable {
-    struct Row: Encodable {
-        let when: String
-        let reference: String
-        let href: String
-        let channel: String
-        let recipient: String
-        let status: String
-        let statusCode: String
-        let attempts: Int
-        let error: String
-        let retryHref: String
-    }
-
-    let page: PageContext
-    let workspace: WorkspaceContext
-    let heading: String
-    let columns: [String]
-    let rows: [Row]
-    let retryLabel: String
-    let isEmpty: Bool
-    let empty: String
-}
-
-struct WorkflowSettingsContext: Encodable {
-    struct HolidayRow: Encodable {
-        let name: String
-        let when: String
-        let deleteHref: String
-    }
-
-    let page: PageContext
-    let workspace: WorkspaceContext
-    let heading: String
-    let error: String
-    let hasError: Bool
-    let channelHeading: String
-    let channelAction: String
-    let channels: [Choice]
-    let save: String
-    let windowNote: String
-    let holidaysHeading: String
-    let holidays: [HolidayRow]
-    let upcomingHeading: String
-    let upcoming: [String]
-    let addHeading: String
-    let holidayAction: String
-    let labels: [String: String]
-    let typesHeading: String
-    let types: [Fact]
-    let typeAction: String
-    let typeHeading: String
-    let typeLabels: [String: String]
-    let informationChoices: [Choice]
-    let documentChoices: [Choice]
 }
