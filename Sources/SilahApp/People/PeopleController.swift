@@ -107,8 +107,9 @@ struct PeopleController: RouteCollection {
         try await req.audit(
             AuditEvent(action: "person_opened", subjectType: "person", subjectID: try person.requireID().uuidString),
             in: tenant.associationID)
+        let records = try await PersonFileRecords.load(person, tenant: tenant, on: req.db)
         return try await req.view.render(
-            "people/show", try await PersonFile.context(req, tenant: tenant, person: person))
+            "people/show", try PersonFile.context(req, tenant: tenant, person: person, records: records))
     }
 
     func editForm(req: Request) async throws -> View {
