@@ -2,60 +2,6 @@ import Foundation
 import SilahCore
 import Vapor
 
-struct ImportUploadContext: Encodable {
-    let page: PageContext
-    let workspace: WorkspaceContext
-    let heading: String
-    let explanation: String
-    let headersHelp: String
-    let fileLabel: String
-    let consentLabel: String
-    let submitLabel: String
-    let action: String
-    let error: String
-    let hasError: Bool
-}
-
-struct ImportMappingContext: Encodable {
-    struct Column: Encodable {
-        let index: Int
-        let header: String
-        let sample: String
-        let options: [Choice]
-    }
-
-    let page: PageContext
-    let workspace: WorkspaceContext
-    let heading: String
-    let encodingLine: String
-    let columnsHeading: String
-    let columns: [Column]
-    let summary: String
-    let reportRows: [[String]]
-    let reportColumns: [String]
-    let upload: String
-    let consentRecorded: Bool
-    let consentLabel: String
-    let action: String
-    let checkLabel: String
-    let importLabel: String
-}
-
-struct ImportResultContext: Encodable {
-    let page: PageContext
-    let workspace: WorkspaceContext
-    let heading: String
-    let summary: String
-    let reportHeading: String
-    let reportColumns: [String]
-    let reportRows: [[String]]
-    let report: String
-    let reportBase64: String
-    let reportFileName: String
-    let downloadLabel: String
-    let peopleLink: Link
-}
-
 /// The import pages, and the upload kept between the mapping step and the import.
 enum ImportPages {
     static func folder(_ tenant: Tenant, _ app: Application) -> String {

@@ -11,3 +11,11 @@ enum DateText {
         )
     }
 }
+
+extension DateText {
+    /// "١٥ رجب ١٤٠٠ هـ (٣٠ مايو ١٩٨٠ م)"
+    static func hijriFirst(_ day: GregorianDate, _ t: Translator) -> String {
+        guard let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day) else { return t(day.textAr, day.textEn) }
+        return t("\(hijri.textAr) (\(day.textAr))", "\(hijri.textEn) (\(day.textEn))")
+    }
+}
