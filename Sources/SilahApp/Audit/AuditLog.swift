@@ -3,35 +3,6 @@ import Foundation
 import SilahCore
 import Vapor
 
-/// What happened, to what, and which fields changed.
-struct AuditEvent: Sendable {
-    var action: String
-    var subjectType: String = ""
-    var subjectID: String = ""
-    /// field → (before, after); `nil` for a value that did not exist.
-    var changes: [String: FieldChange] = [:]
-
-    struct FieldChange: Sendable, Codable, Equatable {
-        let before: String?
-        let after: String?
-    }
-}
-
-/// Who did it, and from where.
-struct AuditActor: Sendable {
-    let userID: UUID?
-    let label: String
-    let address: String
-
-    static func user(_ id: UUID, address: String) -> AuditActor {
-        AuditActor(userID: id, label: "user:\(id)", address: address)
-    }
-    static let commandLine = AuditActor(userID: nil, label: "cli", address: "")
-    static func anonymous(address: String) -> AuditActor {
-        AuditActor(userID: nil, label: "anonymous", address: address)
-    }
-}
-
 /// Appends to the per-association audit chains and checks them.
 enum AuditLog {
     static func record(
@@ -101,16 +72,6 @@ enum AuditLog {
         // PostgreSQL's error hides its details from `description`; the reflection carries the SQL state.
         let text = (String(describing: error) + String(reflecting: error)).lowercased()
         return text.contains("unique") || text.contains("duplicate key") || text.contains("23505")
-    }
-}
-
-enum Timestamps {
-    /// `2026-11-22T21:30:00.123Z`
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
     }
 }
 

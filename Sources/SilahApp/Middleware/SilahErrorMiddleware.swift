@@ -122,21 +122,6 @@ struct Failure {
     }
 }
 
-/// An HTTP refusal with its reason in both languages.
-struct LocalizedAbort: AbortError {
-    let status: HTTPResponseStatus
-    let localized: LocalizedReason
-
-    var reason: String { localized.en }
-
-    static func badRequest(field: String, _ localized: LocalizedReason) -> LocalizedAbort {
-        LocalizedAbort(
-            status: .badRequest,
-            localized: LocalizedReason(ar: "الحقل \(field): \(localized.ar)", en: "Field \(field): \(localized.en)")
-        )
-    }
-}
-
 extension Failure {
     /// The field a decoding error is about (`votes.abc`), or empty.
     static func field(of error: DecodingError) -> String {

@@ -191,7 +191,3 @@ struct ContactsController: RouteCollection {
         )
     }
 }
-
-extension String {
-    var nilIfBlank: String? { allSatisfy(\.isWhitespace) ? nil : self }
-}

@@ -253,9 +253,3 @@ func jsonString(_ text: String) -> String {
     }
     return out + "\""
 }
-
-extension Array {
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
-    }
-}

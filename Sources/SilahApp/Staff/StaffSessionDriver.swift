@@ -1,51 +1,5 @@
 import Fluent
-import SilahCore
 import Vapor
-
-/// A signed-in staff member's session. The cookie's value is stored only as its SHA-256, with
-/// whose session it is and when it began and was last used: idle for `idleLifetime` or older than
-/// `absoluteLifetime`, it is over, and the sweep removes it. Only signing in makes one; visitors
-/// who are not signed in have none (their forms' token lives in a cookie, see `CSRFMiddleware`).
-final class StaffSession: Model, @unchecked Sendable {
-    static let schema = "staff_sessions"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "key_hash") var keyHash: String
-    @Field(key: "data") var data: String
-    @OptionalField(key: "user_id") var userID: UUID?
-    @Field(key: "created_at") var createdAt: Date
-    @Field(key: "seen_at") var seenAt: Date
-
-    init() {}
-
-    init(keyHash: String, data: String, userID: UUID?, now: Date) {
-        self.keyHash = keyHash
-        self.data = data
-        self.userID = userID
-        self.createdAt = now
-        self.seenAt = now
-    }
-
-    struct Create: AsyncMigration {
-        func prepare(on database: any Database) async throws {
-            try await database.schema(StaffSession.schema)
-                .id()
-                .field("key_hash", .string, .required)
-                .field("data", .string, .required)
-                .field("user_id", .uuid, .references(User.schema, .id, onDelete: .cascade))
-                .field("created_at", .datetime, .required)
-                .field("seen_at", .datetime, .required)
-                .unique(on: "key_hash")
-                .create()
-            // Sessions of the old store had no lifetime on the server: everyone signs in again once.
-            try await SessionRecord.query(on: database).delete()
-        }
-
-        func revert(on database: any Database) async throws {
-            try await database.schema(StaffSession.schema).delete()
-        }
-    }
-}
 
 /// Sessions in `staff_sessions`, with idle and absolute expiry.
 struct StaffSessionDriver: AsyncSessionDriver {
@@ -120,32 +74,5 @@ struct StaffSessionDriver: AsyncSessionDriver {
         try await request.db.writeTransaction {
             try await StaffSession.query(on: $0).filter(\.$keyHash == key).delete()
         }
-    }
-}
-
-enum SessionSweep {
-    /// Removes sessions past their idle or absolute lifetime.
-    static func run(_ db: Database, now: Date = Date()) async throws {
-        try await db.writeTransaction { db in try await sweep(db, now: now) }
-    }
-
-    private static func sweep(_ db: Database, now: Date) async throws {
-        try await StaffSession.query(on: db)
-            .group(.or) {
-                $0.filter(\.$seenAt < now.addingTimeInterval(-StaffSessionDriver.idleLifetime))
-                    .filter(\.$createdAt < now.addingTimeInterval(-StaffSessionDriver.absoluteLifetime))
-            }
-            .delete()
-    }
-
-    /// After a password change or reset: every other session of the person ends, and every
-    /// password link still outstanding stops working.
-    static func endOthers(of user: User, keeping current: SessionID?, on db: Database) async throws {
-        let userID = try user.requireID()
-        var sessions = StaffSession.query(on: db).filter(\.$userID == userID)
-        if let current { sessions = sessions.filter(\.$keyHash != StaffSessionDriver.keyHash(current)) }
-        try await sessions.delete()
-        try await OneTimeLink.query(on: db).filter(\.$user.$id == userID).filter(\.$usedAt == nil)
-            .set(\.$usedAt, to: Date()).update()
     }
 }
