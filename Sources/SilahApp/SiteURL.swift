@@ -68,7 +68,15 @@ enum SiteURL {
     static func outboxRetry(_ slug: String, _ id: UUID) -> String { "/\(slug)/staff/messages/\(id)/retry" }
     static func workflowSettings(_ slug: String) -> String { "/\(slug)/staff/workflow-settings" }
 
+    /// Route groups, as path components: `routes(_:)` registers each once and hands it on.
+    enum Staff {
+        /// `/{slug}/staff`: every staff page of one association, behind `TenantMiddleware`.
+        static let root: [PathComponent] = [":slug", "staff"]
+    }
+
     enum API {
         static let root: [PathComponent] = ["api", "v1"]
+        /// `/api/v1/associations/{slug}`: with a token, behind `APITenantMiddleware`.
+        static let association: [PathComponent] = ["associations", ":slug"]
     }
 }

@@ -97,8 +97,8 @@ extension Application {
 
     /// Brings the database schema up to date; on SQLite files, switches to write-ahead logging first.
     func migrateSilah() async throws {
-        if case .sqliteFile = silahConfiguration?.database, let sql = db as? any SQLDatabase {
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        if case .sqliteFile = silahConfiguration?.database {
+            try await db.unscopedSQL.raw("PRAGMA journal_mode=WAL").run()
         }
         try await SQLiteTuning.prepareConnections(self)
         try await autoMigrate()

@@ -1,34 +1,37 @@
 import Vapor
 
 /// Every route, in one place. Public pages and the public API need no sign-in; staff pages live under
-/// `/{slug}/staff` behind `TenantMiddleware`; token API routes behind `TokenAuthenticator`.
+/// `/{slug}/staff` behind `TenantMiddleware`; token API routes behind `TokenAuthenticator`. Each
+/// group is made once here and handed to the controllers, which add only their own path.
 func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
-    let api = app.grouped(SiteURL.API.root)
-    try api.register(collection: AssociationsAPIController())
-    try api.register(collection: CalendarAPIController())
-    try api.register(collection: ValidationAPIController())
-    try api.register(collection: StaffAPIController())
-    try api.register(collection: PeopleAPIController())
-    try api.register(collection: RequestsAPIController())
-    try api.register(collection: AssignmentAPIController())
-    try api.register(collection: OpenAPIController())
+
+    let api = APIRoutes(api: app.grouped(SiteURL.API.root))
+    try api.open.register(collection: AssociationsAPIController())
+    try api.open.register(collection: CalendarAPIController())
+    try api.open.register(collection: ValidationAPIController())
+    let apiControllers: [any APIRouteCollection] = [
+        StaffAPIController(), PeopleAPIController(), RequestsAPIController(), AssignmentAPIController(),
+    ]
+    for controller in apiControllers { try controller.boot(api: api) }
+    try api.open.register(collection: OpenAPIController())
+
     try app.register(collection: AuthController())
     try app.register(collection: SetupController())
     try app.register(collection: AccountController())
-    try app.register(collection: StaffController())
-    try app.register(collection: StaffUsersController())
-    try app.register(collection: AuditController())
-    try app.register(collection: PeopleTransferController())
-    try app.register(collection: PeopleController())
-    try app.register(collection: PersonRecordsController())
-    try app.register(collection: StaffToolsController())
-    try app.register(collection: ContactsController())
-    try app.register(collection: RequestsController())
-    try app.register(collection: AssignmentController())
     try app.register(collection: AssignmentEmailController())
-    try app.register(collection: MeetingsController())
-    try app.register(collection: WorkflowSettingsController())
+    app.get(SiteURL.chooseAssociation.pathComponents, use: StaffController().choose)
+
+    let staff = app.grouped(SiteURL.Staff.root).grouped(TenantMiddleware())
+    let staffControllers: [any RouteCollection] = [
+        StaffController(), PolicyRegisterController(), StaffUsersController(), AuditController(),
+        PeopleTransferController(),
+        PeopleController(), PersonRecordsController(), StaffToolsController(), ContactsController(),
+        RequestsController(), AssignmentController(), MeetingsController(), MessagesController(),
+        WorkflowSettingsController(),
+    ]
+    for controller in staffControllers { try staff.register(collection: controller) }
+
     try app.register(collection: PublicPagesController())
     UploadRoutes.collect(app)
 }

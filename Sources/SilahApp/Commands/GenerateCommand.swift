@@ -46,7 +46,7 @@ struct GenerateCommand: AsyncCommand {
         let app = context.application
         try await app.migrateSilah()
         let (association, policy) = try await commandAssociation(signature.association, app: app)
-        guard let sql = app.db as? any SQLDatabase else { return }
+        let sql = app.db.unscopedSQL
         let slug = association.slug
         let associationID = try association.requireID()
         let type = PersonType.served(by: policy).rawValue

@@ -51,10 +51,3 @@ func commandAssociation(_ slug: String?, app: Application) async throws -> (Asso
     else { throw CommandLineFailure("--association: no association “\(slug ?? "")”.") }
     return (association, try version.policy())
 }
-
-/// A command-line mistake, said plainly without a stack of internals.
-struct CommandLineFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) { self.description = description }
-}

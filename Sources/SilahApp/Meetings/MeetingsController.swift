@@ -6,7 +6,7 @@ import Vapor
 /// record attendance, votes and decisions with reasons, print the minutes (محضر اجتماع لجنة البحث).
 struct MeetingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let meetings = routes.grouped(":slug", "staff", "meetings").grouped(TenantMiddleware())
+        let meetings = routes.grouped("meetings")
         meetings.get(use: index)
         meetings.post(use: create)
         meetings.get(":meetingID", use: show)

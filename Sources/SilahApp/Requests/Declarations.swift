@@ -71,7 +71,8 @@ enum Declarations {
 
         /// Inside the transaction: the code is used once, or the signing is refused.
         func useCode(on db: Database, now: Date) async throws {
-            guard let codeID, let sql = db as? any SQLDatabase else { return }
+            guard let codeID else { return }
+            let sql = db.unscopedSQL
             let rows = try await sql.raw(
                 "UPDATE declaration_codes SET used_at = \(bind: now) WHERE id = \(bind: codeID) AND used_at IS NULL RETURNING id"
             ).all()
@@ -160,7 +161,7 @@ enum Declarations {
                 ar: "لا يوجد رمز صالح؛ أرسل رمزًا جديدًا إلى جوال مقدم الطلب.",
                 en: "No valid code; send a new one to the applicant's mobile."))
         guard
-            let challenge = try await DeclarationCode.query(on: db).filter(\.$requestID == request.requireID())
+            let challenge = try await DeclarationCode.unscopedQuery(on: db).filter(\.$requestID == request.requireID())
                 .filter(\.$usedAt == nil).sort(\.$expiresAt, .descending).first(),
             challenge.expiresAt > now
         else { throw noCode }
@@ -171,7 +172,7 @@ enum Declarations {
         }
         let challengeID = try challenge.requireID()
         let counted = try await db.writeTransaction { db in
-            try await (db as! any SQLDatabase).raw(
+            try await db.unscopedSQL.raw(
                 """
                 UPDATE declaration_codes SET attempts = attempts + 1 WHERE id = \(bind: challengeID)
                 AND attempts < \(bind: maxCodeTries) AND used_at IS NULL RETURNING attempts
@@ -223,9 +224,9 @@ enum Declarations {
             let requestID = try request.requireID()
             try await db.lockForTransaction("declaration-code:\(mobile)")
             let since = now.addingTimeInterval(-86_400)
-            let forRequest = try await DeclarationCode.query(on: db).filter(\.$requestID == requestID)
+            let forRequest = try await tenant.query(DeclarationCode.self, on: db).filter(\.$requestID == requestID)
                 .filter(\.$expiresAt > since.addingTimeInterval(600)).count()
-            let forMobile = try await OutboxMessage.query(on: db).filter(\.$event == "declaration_code")
+            let forMobile = try await OutboxMessage.unscopedQuery(on: db).filter(\.$event == "declaration_code")
                 .filter(\.$recipient == mobile).filter(\.$createdAt > since).count()
             guard forRequest < maxCodesPerRequestPerDay, forMobile < maxCodesPerMobilePerDay else {
                 throw LocalizedAbort(

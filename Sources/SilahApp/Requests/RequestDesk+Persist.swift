@@ -75,10 +75,7 @@ extension RequestDesk {
     private static func moveState(_ request: SupportRequest, from: RequestState, to: RequestState, on db: Database)
         async throws
     {
-        guard let sql = db as? any SQLDatabase else {
-            request.state = to.rawValue
-            return
-        }
+        let sql = db.unscopedSQL
         let rows = try await sql.raw(
             "UPDATE requests SET state = \(bind: to.rawValue) WHERE id = \(bind: request.requireID()) AND state = \(bind: from.rawValue) RETURNING id"
         ).all()

@@ -21,7 +21,7 @@ enum RequestDesk {
     }
 
     static func calendar(tenantID: UUID, on db: Database) async throws -> WorkingCalendar {
-        let holidays = try await HolidayRecord.query(on: db).filter(\.$associationID == tenantID).all()
+        let holidays = try await HolidayRecord.unscopedQuery(on: db).filter(\.$associationID == tenantID).all()
         return WorkingCalendar(holidays: holidays.map(\.holiday))
     }
 

@@ -95,7 +95,7 @@ extension RequestDesk {
     /// (one `UPDATE`). The year's first request starts the counter after any number already used
     /// (longest reference first: past 99,999 the number has six digits).
     static func nextNumber(year: Int, tenant: Tenant, on db: Database) async throws -> Int {
-        guard let sql = db as? any SQLDatabase else { return 1 }
+        let sql = db.unscopedSQL
         let counted = try await sql.raw(
             """
             UPDATE reference_counters SET last_number = last_number + 1

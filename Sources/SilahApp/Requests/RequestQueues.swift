@@ -12,7 +12,7 @@ enum RequestQueues {
     }
 
     static func deadlines(associationID: UUID, today: GregorianDate, on db: Database) async throws -> Deadlines {
-        let open = try await SupportRequest.query(on: db).filter(\.$association.$id == associationID)
+        let open = try await SupportRequest.unscopedQuery(on: db).filter(\.$association.$id == associationID)
             .filter(\.$state ~~ RequestState.answerClockStates.map(\.rawValue)).filter(\.$answerDueOn != nil)
             .sort(\.$answerDueOn).limit(1000).all()
         let soon = today.adding(days: 3).iso

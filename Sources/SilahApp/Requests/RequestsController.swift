@@ -6,7 +6,7 @@ import Vapor
 /// steps the policy gives the role, the applicant's printable receipt.
 struct RequestsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let requests = routes.grouped(":slug", "staff", "requests").grouped(TenantMiddleware())
+        let requests = routes.grouped("requests")
         requests.get(use: index)
         requests.get("new", use: newForm)
         requests.post("new", use: create)

@@ -19,7 +19,8 @@ enum DemoData {
             guard let association = try await PolicyStore.association(slug: policy.association.slug, on: app.db)
             else { continue }
             let associationID = try association.requireID()
-            guard try await Person.query(on: app.db).filter(\.$association.$id == associationID).count() == 0 else {
+            guard try await Person.unscopedQuery(on: app.db).filter(\.$association.$id == associationID).count() == 0
+            else {
                 continue
             }
             let slug = policy.association.slug
@@ -88,8 +89,10 @@ enum DemoData {
                         attendees: try await Meetings.members(member, on: app.db).compactMap(\.id), tenant: member,
                         actor: .user(member.userID, address: ""), on: app.db)
                     guard
-                        let item = try await MeetingItem.query(on: app.db).filter(\.$meeting.$id == meeting.requireID())
-                            .filter(\.$request.$id == request.requireID()).first()
+                        let item = try await MeetingItem.unscopedQuery(on: app.db).filter(
+                            \.$meeting.$id == meeting.requireID()
+                        )
+                        .filter(\.$request.$id == request.requireID()).first()
                     else { return }
                     let votes = Dictionary(
                         uniqueKeysWithValues: meeting.attendees.map { ($0, accept ? Meetings.Vote.accept : .reject) })

@@ -14,7 +14,7 @@ enum PolicyStore {
     }
 
     static func currentVersion(of association: Association, on db: Database) async throws -> PolicyVersion? {
-        try await PolicyVersion.query(on: db)
+        try await PolicyVersion.unscopedQuery(on: db)
             .filter(\.$association.$id == association.requireID())
             .filter(\.$isCurrent == true)
             .first()
@@ -38,10 +38,10 @@ enum PolicyStore {
                 try await WorkflowDefaults.seed(association.requireID(), audience: policy.audience, on: db)
             }
             let associationID = try association.requireID()
-            let latest = try await PolicyVersion.query(on: db)
+            let latest = try await PolicyVersion.unscopedQuery(on: db)
                 .filter(\.$association.$id == associationID)
                 .max(\.$number)
-            try await PolicyVersion.query(on: db)
+            try await PolicyVersion.unscopedQuery(on: db)
                 .filter(\.$association.$id == associationID)
                 .filter(\.$isCurrent == true)
                 .set(\.$isCurrent, to: false)
@@ -82,18 +82,5 @@ extension PolicyStore {
             let version = try await currentVersion(of: association, on: db)
         else { throw Abort(.notFound) }
         return Current(association: association, version: version, policy: try version.policy())
-    }
-}
-
-/// What a new association starts with: the default service list for its audience and the Saudi
-/// holiday list. Each association edits both.
-enum WorkflowDefaults {
-    static func seed(_ associationID: UUID, audience: Audience, on db: Database) async throws {
-        for type in ServiceType.defaults(for: audience) {
-            try await ServiceTypeRecord(associationID: associationID, type: type).create(on: db)
-        }
-        for holiday in Holiday.saudiDefaults {
-            try await HolidayRecord(associationID: associationID, holiday: holiday).create(on: db)
-        }
     }
 }

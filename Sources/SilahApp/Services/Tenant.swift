@@ -1,10 +1,34 @@
 import Fluent
+import SQLKit
 import SilahCore
 import Vapor
 
-/// Rows that belong to one association.
+/// Rows that belong to one association. Read them through `Tenant.query(_:on:)` / `Tenant.find`;
+/// `TenantScopingTests` fails on a `Model.query(on:)` of one of these anywhere in Sources.
 protocol TenantOwned: Model {
     static var tenantField: KeyPath<Self, FieldProperty<Self, UUID>> { get }
+}
+
+extension TenantOwned {
+    /// Rows of EVERY association: the one way past `Tenant.query`. Only for work that runs outside
+    /// one association's staff request — the workers that serve all associations (outbox, deadlines),
+    /// the audit chain, the signed-in person's own memberships across associations, the policy
+    /// store that resolves a tenant in the first place, commands and demo data. The caller filters
+    /// by association itself where it means one.
+    static func unscopedQuery(on db: Database) -> QueryBuilder<Self> { query(on: db) }
+
+    /// One row by id in any association; see `unscopedQuery(on:)` for when that is right.
+    static func unscopedFind(_ id: IDValue?, on db: Database) async throws -> Self? { try await find(id, on: db) }
+}
+
+extension Database {
+    /// The database as raw SQL, with no tenant scoping at all: each statement must filter by
+    /// `association_id` itself. For the hand-written statements Fluent cannot say (the name index,
+    /// bulk import, counters updated in one statement, SQLite tuning); Silah runs only on SQL databases.
+    var unscopedSQL: any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else { preconditionFailure("Silah runs on SQL databases only") }
+        return sql
+    }
 }
 
 /// The association a staff request works in, and the person's role there. The one way handlers
@@ -49,4 +73,8 @@ extension Request {
     }
 
     func setTenant(_ tenant: Tenant) { storage[TenantKey.self] = tenant }
+}
+
+extension PolicyVersion: TenantOwned {
+    static var tenantField: KeyPath<PolicyVersion, FieldProperty<PolicyVersion, UUID>> { \.$association.$id }
 }

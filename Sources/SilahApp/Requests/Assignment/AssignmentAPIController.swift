@@ -4,10 +4,9 @@ import Vapor
 
 /// `PUT /api/v1/requests/{reference}/assignee` `{assigneeId}`: the desk hands a request to a named
 /// staff member through the API; `null` (or no body) takes it back.
-struct AssignmentAPIController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {
-        routes.grouped(TokenAuthenticator()).grouped(TokenTenantMiddleware())
-            .put("requests", ":reference", "assignee", use: assign)
+struct AssignmentAPIController: APIRouteCollection {
+    func boot(api: APIRoutes) throws {
+        api.tokenAssociation.put("requests", ":reference", "assignee", use: assign)
     }
 
     struct Body: Content {

@@ -6,7 +6,7 @@ import Vapor
 /// member, or takes it back (an empty choice).
 struct AssignmentController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped(":slug", "staff", "requests").grouped(TenantMiddleware())
+        routes.grouped("requests")
             .post(":reference", "assignee", use: assign)
     }
 

@@ -1,0 +1,41 @@
+import Fluent
+import SilahCore
+import Vapor
+
+/// Runs the outbox worker and the morning reminder in the background while Silah serves.
+struct BackgroundWork: LifecycleHandler {
+    final class Box: @unchecked Sendable {
+        var task: Task<Void, Never>?
+        var swept = Date.distantPast
+    }
+
+    let interval: Double
+    let box = Box()
+
+    func didBootAsync(_ application: Application) async throws {
+        let interval = self.interval
+        let box = self.box
+        box.task = Task {
+            while !Task.isCancelled {
+                do {
+                    try await OutboxWorker.runOnce(application)
+                    _ = try await MorningReminder.run(application)
+                    if Date().timeIntervalSince(box.swept) > 3600 {
+                        box.swept = Date()
+                        let directory = application.silahConfiguration?.dataDirectory ?? "./data"
+                        ImportPages.sweep(dataDirectory: directory)
+                        try await SessionSweep.run(application.db)
+                    }
+                } catch {
+                    application.logger.warning(
+                        "background work failed; will try again", metadata: ["error": "\(type(of: error))"])
+                }
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        box.task?.cancel()
+    }
+}

@@ -1,0 +1,5 @@
+import Foundation
+
+struct SMTPFailure: Error, CustomStringConvertible {
+    let description: String
+}

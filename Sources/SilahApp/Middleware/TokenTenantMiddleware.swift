@@ -1,0 +1,11 @@
+import SilahCore
+import Vapor
+
+/// API routes without a slug (`/api/v1/requests/{reference}`): the token's own association.
+struct TokenTenantMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let token = try TokenAuthenticator.token(of: request)
+        request.setTenant(try await Tenancy.resolve(association: token.association, user: token.user, on: request.db))
+        return try await next.respond(to: request)
+    }
+}

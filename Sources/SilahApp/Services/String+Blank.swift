@@ -1,0 +1,5 @@
+import Foundation
+
+extension String {
+    var nilIfBlank: String? { allSatisfy(\.isWhitespace) ? nil : self }
+}

@@ -1,0 +1,21 @@
+import SilahCore
+import Vapor
+
+/// Dates as people read them here: Hijri beside Gregorian.
+enum DateText {
+    static func both(_ day: GregorianDate, _ t: Translator) -> String {
+        let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day)
+        return t(
+            [hijri?.textAr, day.textAr].compactMap { $0 }.joined(separator: " — "),
+            [hijri?.textEn, day.textEn].compactMap { $0 }.joined(separator: " — ")
+        )
+    }
+}
+
+extension DateText {
+    /// "١٥ رجب ١٤٠٠ هـ (٣٠ مايو ١٩٨٠ م)"
+    static func hijriFirst(_ day: GregorianDate, _ t: Translator) -> String {
+        guard let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day) else { return t(day.textAr, day.textEn) }
+        return t("\(hijri.textAr) (\(day.textAr))", "\(hijri.textEn) (\(day.textEn))")
+    }
+}

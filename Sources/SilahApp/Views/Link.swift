@@ -1,0 +1,6 @@
+import Vapor
+
+struct Link: Encodable {
+    let href: String
+    let label: String
+}
