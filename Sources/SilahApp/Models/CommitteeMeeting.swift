@@ -1,0 +1,25 @@
+import Fluent
+import Foundation
+
+/// A meeting of the research committee (اجتماع لجنة البحث).
+final class CommitteeMeeting: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "committee_meetings"
+    static var tenantField: KeyPath<CommitteeMeeting, FieldProperty<CommitteeMeeting, UUID>> { \.$associationID }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "association_id") var associationID: UUID
+    @Field(key: "number") var number: Int
+    @Field(key: "held_on") var heldOn: String
+    @OptionalField(key: "place") var place: String?
+    @Field(key: "attendees") var attendees: [UUID]
+    @Field(key: "status") var status: String
+    @OptionalField(key: "created_by") var createdBy: UUID?
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    @Children(for: \.$meeting) var items: [MeetingItem]
+
+    init() {}
+
+    var isOpen: Bool { status == "open" }
+}

@@ -1,0 +1,19 @@
+import Fluent
+import Foundation
+
+/// A request on a meeting's agenda, the members' votes and the decision with its reasons.
+final class MeetingItem: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "meeting_items"
+    static var tenantField: KeyPath<MeetingItem, FieldProperty<MeetingItem, UUID>> { \.$associationID }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "association_id") var associationID: UUID
+    @Parent(key: "meeting_id") var meeting: CommitteeMeeting
+    @Parent(key: "request_id") var request: SupportRequest
+    /// member id → accept / reject / abstain
+    @Field(key: "votes") var votes: [String: String]
+    @OptionalField(key: "decision") var decision: String?
+    @OptionalField(key: "reasons") var reasons: String?
+
+    init() {}
+}

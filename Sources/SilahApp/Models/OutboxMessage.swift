@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+
+/// A message to an applicant or staff member, written in the same transaction as the change it
+/// reports and sent later by the outbox worker.
+final class OutboxMessage: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "outbox_messages"
+    static var tenantField: KeyPath<OutboxMessage, FieldProperty<OutboxMessage, UUID>> { \.$associationID }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "association_id") var associationID: UUID
+    @OptionalField(key: "request_id") var requestID: UUID?
+    /// What it tells: received, rejected, overdue_digest, …
+    @Field(key: "event") var event: String
+    @Field(key: "channel") var channel: String
+    @Field(key: "recipient") var recipient: String
+    @OptionalField(key: "subject") var subject: String?
+    @Field(key: "body") var body: String
+    /// pending → sending → sent, or failed after the last attempt.
+    @Field(key: "status") var status: String
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "next_attempt_at") var nextAttemptAt: Date
+    @OptionalField(key: "last_error") var lastError: String?
+    @OptionalField(key: "provider_id") var providerID: String?
+    @OptionalField(key: "sent_at") var sentAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
