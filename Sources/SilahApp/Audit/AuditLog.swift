@@ -1,4 +1,6 @@
 import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
 import Foundation
 import SilahCore
 import Vapor
@@ -67,11 +69,17 @@ enum AuditLog {
         (try? JSONDecoder().decode([String: AuditEvent.FieldChange].self, from: Data(text.utf8))) ?? [:]
     }
 
+    /// A unique index or primary key refused the row, read from the driver's error code: SQLite's
+    /// extended result code (`SQLITE_CONSTRAINT_UNIQUE` 2067, `SQLITE_CONSTRAINT_PRIMARYKEY` 1555),
+    /// PostgreSQL's SQLSTATE `23505`. Other constraints (a foreign key, a NOT NULL) are not.
     static func isUniqueViolation(_ error: any Error) -> Bool {
-        if let database = error as? any DatabaseError, database.isConstraintFailure { return true }
-        // PostgreSQL's error hides its details from `description`; the reflection carries the SQL state.
-        let text = (String(describing: error) + String(reflecting: error)).lowercased()
-        return text.contains("unique") || text.contains("duplicate key") || text.contains("23505")
+        if let sqlite = error as? SQLiteError {
+            return sqlite.reason == .constraintUniqueFailed || sqlite.reason == .constraintPrimaryKeyFailed
+        }
+        if let postgres = error as? PSQLError {
+            return postgres.serverInfo?[.sqlState] == PostgresError.Code.uniqueViolation.raw
+        }
+        return false
     }
 }
 
