@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIKit
+import SilahCore
 
 /// The shapes of the JSON API: what each DTO encodes, property for property. A field a DTO encodes
 /// with `encodeIfPresent` (the synthesised `Codable` of an optional) may be missing; one encoded
@@ -177,11 +178,9 @@ extension SilahOpenAPI {
         oneOf("admin", "manager", "relations_officer", "social_researcher", "committee_member", "board_member")
     }
 
+    /// Every action code the workflow knows, from SilahCore's list (one home for the codes).
     static var actionCode: JSONSchema {
-        oneOf(
-            "verify", "request_information", "provide_information", "refer", "record_study", "sign_declaration",
-            "submit_for_decision", "accept", "reject", "complete_registration", "deliver_service", "close",
-            "withdraw", "reopen")
+        .string(allowedValues: RequestAction.allCases.map { AnyCodable($0.rawValue) })
     }
 
     static var me: JSONSchema {
