@@ -79,13 +79,7 @@ enum Meetings {
         try tenant.require(.holdCommitteeMeetings)
         let reference = try await reference(of: item, tenant, on: db)
         // Whoever records the votes was there, through the pages and the API alike.
-        guard meeting.attendees.contains(tenant.userID) else {
-            throw MeetingField.votes.refusal(
-                on: reference,
-                LocalizedReason(
-                    ar: "يسجّلها عضو حاضر في الاجتماع رقم \(meeting.number)، ولست من الحاضرين.",
-                    en: "a member present at meeting \(meeting.number) records them, and you were not present."))
-        }
+        try requirePresent(meeting, tenant, field: .votes, reference: reference)
         try requireUndecided(item, meeting: meeting, field: .votes, reference: reference)
         guard !votes.isEmpty else {
             throw MeetingField.votes.refusal(
@@ -128,13 +122,7 @@ enum Meetings {
     ) async throws {
         try tenant.require(.holdCommitteeMeetings)
         let reference = try await reference(of: item, tenant, on: db)
-        guard meeting.attendees.contains(tenant.userID) else {
-            throw MeetingField.decision.refusal(
-                on: reference,
-                LocalizedReason(
-                    ar: "يسجّله عضو حاضر في الاجتماع رقم \(meeting.number)، ولست من الحاضرين.",
-                    en: "a member present at meeting \(meeting.number) records it, and you were not present."))
-        }
+        try requirePresent(meeting, tenant, field: .decision, reference: reference)
         try requireUndecided(item, meeting: meeting, field: .decision, reference: reference)
         item.decision = AgendaDecision.postponed.rawValue
         item.reasons = reasons?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank
@@ -163,13 +151,7 @@ enum Meetings {
             let meeting = try await tenant.query(CommitteeMeeting.self, on: db)
                 .filter(\.$id == meetingID).first(), meeting.isOpen
         else { throw noMeeting }
-        guard meeting.attendees.contains(tenant.userID) else {
-            throw MeetingField.decision.refusal(
-                on: request.reference,
-                LocalizedReason(
-                    ar: "يسجّله عضو حاضر في الاجتماع رقم \(meeting.number)، ولست من الحاضرين.",
-                    en: "a member present at meeting \(meeting.number) records it, and you were not present."))
-        }
+        try requirePresent(meeting, tenant, field: .decision, reference: request.reference)
         guard
             let item = try await MeetingQueries.item(
                 meetingID: meetingID, requestID: try request.requireID(), tenant, on: db)
@@ -177,6 +159,20 @@ enum Meetings {
         try requireUndecided(item, meeting: meeting, field: .decision, reference: request.reference)
         let votes = VoteTally(codes: try MeetingQueries.votes(of: item).values.map(\.rawValue))
         return (MeetingDecision(meetingID: meetingID, meetingNumber: meeting.number, votes: votes), item)
+    }
+
+    /// Refuses votes or a decision from someone not present at the meeting (pages and API alike).
+    private static func requirePresent(
+        _ meeting: CommitteeMeeting, _ tenant: Tenant, field: MeetingField, reference: String
+    ) throws {
+        guard !meeting.attendees.contains(tenant.userID) else { return }
+        // The votes are plural (يسجّلها / them), a decision singular (يسجّله / it).
+        let (ar, en) = field == .votes ? ("يسجّلها", "them") : ("يسجّله", "it")
+        throw field.refusal(
+            on: reference,
+            LocalizedReason(
+                ar: "\(ar) عضو حاضر في الاجتماع رقم \(meeting.number)، ولست من الحاضرين.",
+                en: "a member present at meeting \(meeting.number) records \(en), and you were not present."))
     }
 
     /// Refuses a change to an item of a closed meeting or one already decided (postponed included).

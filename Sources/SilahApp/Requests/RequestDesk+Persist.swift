@@ -27,11 +27,10 @@ extension RequestDesk {
                 try await signing.useCode(on: db, now: now)
                 try await signing.declaration.create(on: db)
             }
-            if let item = meetingItem, let decision = outcome.decision {
+            if let item = meetingItem, outcome.decision != nil {
                 item.decision = outcome.action == .accept ? "accepted" : "rejected"
                 item.reasons = outcome.reason
                 try await item.save(on: db)
-                _ = decision
             }
             if let delivery = outcome.delivery {
                 let row = ServiceDelivery()

@@ -48,8 +48,9 @@ enum RequestDesk {
         let file = try await RequestFile.load(request, tenant: tenant, on: db)
         let facts = file.facts(today: today)
         let workflow = Workflow(policy: tenant.policy)
-        // Who may do it, and from here, before anything is read for the step's own input.
-        _ = try workflow.check(action, from: request.requestState, role: tenant.role, facts: facts, reason: "·")
+        // Who may do it, and from here, before anything the step would spend is read (a code's try).
+        _ = try workflow.permit(action, from: request.requestState, role: tenant.role, declaration: facts.declaration)
+        try workflow.requirePreconditions(of: action, facts: facts)
         // What lives in storage is read and checked here: the signature, the code, the meeting.
         var signing: Declarations.Prepared?
         if action == .signDeclaration {

@@ -17,7 +17,7 @@ enum RequestQueues {
             .sort(\.$answerDueOn).limit(1000).all()
         let soon = today.adding(days: 3).iso
         return Deadlines(
-            overdue: open.filter { ($0.answerDueOn ?? "") < today.iso },
+            overdue: open.filter { $0.requestState.isOverdue(due: $0.answerDue, today: today) },
             dueSoon: open.filter { ($0.answerDueOn ?? "") >= today.iso && ($0.answerDueOn ?? "") <= soon })
     }
 

@@ -168,19 +168,35 @@ public enum WorkflowProblem: SilahError, Equatable {
 }
 
 extension Workflow {
+    /// The transition `action` takes from `state` if `role` may take it now: from this state, by
+    /// this role, and signing again only while no valid declaration holds. The rest of `check`
+    /// (reason, preconditions) comes after; a caller may ask this first, before reading anything
+    /// the step would spend (a one-time code's try).
+    public func permit(
+        _ action: RequestAction, from state: RequestState, role: Role, declaration: DeclarationStatus
+    ) throws(WorkflowProblem) -> Transition {
+        guard let transition = transition(from: state, action: action) else { throw .notFromState(action, state) }
+        guard transition.roles.contains(role) else { throw .roleNotAllowed(role, action) }
+        if action == .signDeclaration, transition.to == state, declaration == .valid {
+            throw .notFromState(action, state)
+        }
+        return transition
+    }
+
     /// The transition `action` takes from `state`, once the role, the reason and the policy's
     /// preconditions allow it; otherwise the first problem, worded for the person at the desk.
     public func check(
         _ action: RequestAction, from state: RequestState, role: Role, facts: RequestFacts, reason: String?
     ) throws(WorkflowProblem) -> Transition {
-        guard let transition = transition(from: state, action: action) else {
-            throw .notFromState(action, state)
-        }
-        guard transition.roles.contains(role) else { throw .roleNotAllowed(role, action) }
-        if action == .signDeclaration, transition.to == state, facts.declaration == .valid {
-            throw .notFromState(action, state)
-        }
+        let transition = try permit(action, from: state, role: role, declaration: facts.declaration)
         if requiresReason(action), (reason ?? "").allSatisfy(\.isWhitespace) { throw .reasonRequired(action) }
+        try requirePreconditions(of: action, facts: facts)
+        return transition
+    }
+
+    /// What the policy asks before `action`: complete and valid information and documents before
+    /// verifying, a valid declaration before anything after it.
+    public func requirePreconditions(of action: RequestAction, facts: RequestFacts) throws(WorkflowProblem) {
         switch action {
         case .verify:
             if !facts.missingInformation.isEmpty { throw .missingInformation(facts.missingInformation) }
@@ -198,6 +214,5 @@ extension Workflow {
         default:
             break
         }
-        return transition
     }
 }
