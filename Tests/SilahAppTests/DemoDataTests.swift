@@ -20,7 +20,7 @@ extension AppTests {
                         try await PolicyStore.association(slug: policy.association.slug, on: app.db))
                     let requests = try await SupportRequest.query(on: app.db)
                         .filter(\.$association.$id == association.requireID()).all()
-                    let states = Set(requests.map(\.state))
+                    let states = Set(requests.map(\.state.rawValue))
                     let served = policy.deliversService ? "in_service" : "registered"
                     #expect(
                         states == ["received", "waiting_for_applicant", "under_decision", served, "rejected"],

@@ -94,7 +94,7 @@ extension AppTests {
                 declaration.associationID = tenant.associationID
                 declaration.$request.id = try request.requireID()
                 declaration.signerName = "فاطمة"
-                declaration.method = "drawn"
+                declaration.method = .drawn
                 declaration.signedAt = Date()
                 declaration.signedText = "x"
                 declaration.dataHash = "x"

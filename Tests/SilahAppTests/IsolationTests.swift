@@ -30,10 +30,10 @@ extension AppTests {
             request.$association.id = try eshraqa.requireID()
             request.$person.id = person
             request.reference = "1448-00042"
-            request.channel = "phone"
+            request.channel = .phone
             request.serviceType = "financial_aid"
             request.description = "طلب"
-            request.state = "under_decision"
+            request.state = .underDecision
             try await request.create(on: app.db)
             let meeting = CommitteeMeeting()
             meeting.associationID = try eshraqa.requireID()
@@ -189,7 +189,7 @@ extension AppTests {
                 let person = try #require(try await Person.find(personID, on: app.db))
                 #expect(person.firstName == "منى")
                 let request = try #require(try await SupportRequest.query(on: app.db).first())
-                #expect(request.state == "under_decision")
+                #expect(request.state == .underDecision)
                 #expect(try await OutboxMessage.query(on: app.db).first()?.status == "failed")
                 #expect(try await HolidayRecord.find(objects.holiday, on: app.db) != nil)
                 let revoke = try await attacker.post(SiteURL.revokeToken(token), [:])
@@ -257,7 +257,7 @@ extension AppTests {
                 let act = try await app.testing().sendRequest(
                     .POST, "/api/v1/requests/\(objects.reference)/actions/withdraw", headers: headers)
                 #expect(act.status == .notFound)
-                #expect(try await SupportRequest.query(on: app.db).first()?.state == "under_decision")
+                #expect(try await SupportRequest.query(on: app.db).first()?.state == .underDecision)
             }
         }
 

@@ -50,7 +50,7 @@ extension AppTests {
                     .filter(\.$status == "open").first())
             let waiting = try await SupportRequest.query(on: app.db)
                 .filter(\.$association.$id == association.requireID())
-                .filter(\.$state == RequestState.underDecision.rawValue).sort(\.$answerDueOn).all()
+                .filter(\.$state == .underDecision).sort(\.$answerDueOn).all()
             #expect(waiting.count == 2)
             let path = SiteURL.meeting(slug, try meeting.requireID())
             try await member.get(path)
@@ -115,7 +115,7 @@ extension AppTests {
                 #expect(try await Self.item(app, opened, postponed).decision == "postponed")
                 // The request keeps waiting and its applicant is told nothing.
                 let request = try #require(try await SupportRequest.find(postponed.id, on: app.db))
-                #expect(request.requestState == .underDecision)
+                #expect(request.state == .underDecision)
                 #expect(try await OutboxMessage.query(on: app.db).filter(\.$requestID == postponed.id).count() == told)
                 // Once postponed, the item takes no votes.
                 let late = try await opened.member.post(

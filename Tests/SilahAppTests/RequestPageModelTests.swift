@@ -18,7 +18,7 @@ import Testing
         let request = SupportRequest()
         request.reference = "1448-00017"
         request.serviceType = "financial_aid"
-        request.state = RequestState.verified.rawValue
+        request.state = RequestState.verified
         request.description = "إيجار"
         let person = Person()
         person.id = UUID()
@@ -99,8 +99,8 @@ import Testing
     @Test func aTimelineLineReadsInWordsAndPointsTheReadersWay() throws {
         let event = RequestEvent()
         event.action = RequestAction.recordStudy.rawValue
-        event.fromState = RequestState.referred.rawValue
-        event.toState = RequestState.studied.rawValue
+        event.fromState = RequestState.referred
+        event.toState = RequestState.studied
         event.at = Date()
         event.details = TimelineDetail.stored([
             .study(

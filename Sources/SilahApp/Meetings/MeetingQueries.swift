@@ -19,7 +19,7 @@ enum MeetingQueries {
 
     /// How many requests wait for the committee's decision.
     static func waitingCount(_ tenant: Tenant, on db: Database) async throws -> Int {
-        try await tenant.query(SupportRequest.self, on: db).filter(\.$state == RequestState.underDecision.rawValue)
+        try await tenant.query(SupportRequest.self, on: db).filter(\.$state == .underDecision)
             .count()
     }
 
@@ -62,7 +62,7 @@ enum MeetingQueries {
                     reference: request.reference, applicant: request.person.fullName,
                     service: services[request.serviceType]
                         ?? LocalizedReason(ar: request.serviceType, en: request.serviceType),
-                    answerDue: request.answerDue, waiting: request.requestState == .underDecision,
+                    answerDue: request.answerDueOn, waiting: request.state == .underDecision,
                     votes: try votes(of: item), decision: try decision(of: item), reasons: item.reasons)
             }.sorted { ($0.answerDue?.iso ?? "", $0.reference) < ($1.answerDue?.iso ?? "", $1.reference) })
     }

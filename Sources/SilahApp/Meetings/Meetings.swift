@@ -39,7 +39,7 @@ enum Meetings {
                     en: "Choose the committee members present (at least one)."))
         }
         let waiting = try await tenant.query(SupportRequest.self, on: db)
-            .filter(\.$state == RequestState.underDecision.rawValue).sort(\.$answerDueOn).all()
+            .filter(\.$state == .underDecision).sort(\.$answerDueOn).all()
         let meeting = CommitteeMeeting()
         let heldDay = day
         try await db.writeTransaction { db in

@@ -34,7 +34,7 @@ enum MorningReminder {
             let base = app.silahConfiguration?.baseURL ?? ""
             let link = base + SiteURL.requests(association.slug, list: "overdue")
             func lines(_ requests: [SupportRequest]) -> String {
-                requests.map { "- \($0.reference): \($0.answerDueOn ?? "")" }.joined(separator: "\n")
+                requests.map { "- \($0.reference): \($0.answerDueOn?.iso ?? "")" }.joined(separator: "\n")
             }
             // References and dates only: a reminder in a mailbox carries no applicant's name.
             let body = """

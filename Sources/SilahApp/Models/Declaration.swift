@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SilahCore
 
 /// The applicant's declaration (إقرار) that the data is correct.
 final class Declaration: Model, TenantOwned, @unchecked Sendable {
@@ -10,7 +11,7 @@ final class Declaration: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "association_id") var associationID: UUID
     @Parent(key: "request_id") var request: SupportRequest
     @Field(key: "signer_name") var signerName: String
-    @Field(key: "method") var method: String
+    @Field(key: "method") var method: SignatureMethod
     @Field(key: "signed_at") var signedAt: Date
     /// SHA-256 of the canonical text of the data signed.
     @Field(key: "data_hash") var dataHash: String

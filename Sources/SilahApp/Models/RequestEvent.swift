@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SilahCore
 
 /// One line of a request's timeline: who moved it, from where to where, when and why.
 final class RequestEvent: Model, TenantOwned, @unchecked Sendable {
@@ -10,8 +11,8 @@ final class RequestEvent: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "association_id") var associationID: UUID
     @Parent(key: "request_id") var request: SupportRequest
     @Field(key: "action") var action: String
-    @OptionalField(key: "from_state") var fromState: String?
-    @Field(key: "to_state") var toState: String
+    @OptionalField(key: "from_state") var fromState: RequestState?
+    @Field(key: "to_state") var toState: RequestState
     @OptionalField(key: "reason") var reason: String?
     /// Details the step recorded (a case study, a delivery, a meeting), as JSON.
     @Field(key: "details") var details: [String: String]

@@ -12,15 +12,15 @@ final class SupportRequest: Model, TenantOwned, @unchecked Sendable {
     @Parent(key: "person_id") var person: Person
     /// What the applicant quotes: `1448-00017` (Hijri year of receipt, then a running number).
     @Field(key: "reference") var reference: String
-    @Field(key: "channel") var channel: String
+    @Field(key: "channel") var channel: SilahCore.Channel
     @Field(key: "service_type") var serviceType: String
     @Field(key: "description") var description: String
-    @Field(key: "state") var state: String
+    @Field(key: "state") var state: RequestState
     /// The date promised to the applicant: provisional from receipt, firm once with the decision body.
-    @OptionalField(key: "answer_due_on") var answerDueOn: String?
-    @OptionalField(key: "submitted_on") var submittedOn: String?
+    @OptionalField(key: "answer_due_on") var answerDueOn: GregorianDate?
+    @OptionalField(key: "submitted_on") var submittedOn: GregorianDate?
     /// While waiting for the applicant: the day the clock stopped.
-    @OptionalField(key: "paused_on") var pausedOn: String?
+    @OptionalField(key: "paused_on") var pausedOn: GregorianDate?
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -29,7 +29,4 @@ final class SupportRequest: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "assigned_at") var assignedAt: Date?
 
     init() {}
-
-    var requestState: RequestState { RequestState(rawValue: state) ?? .received }
-    var answerDue: GregorianDate? { answerDueOn.flatMap { try? GregorianDate(iso: $0) } }
 }

@@ -79,7 +79,7 @@ extension PeopleDirectory {
             // A code sent to the merged file's mobile signs nothing now.
             try await tenant.query(DeclarationCode.self, on: db).filter(\.$requestID == request.requireID())
                 .filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
-            let state = request.requestState
+            let state = request.state
             try await RequestDesk.timeline(
                 request, action: "file_merged", from: state, to: state, reason: nil,
                 details: ["mergedFile": otherID.uuidString], actor: actor, now: now, on: db)

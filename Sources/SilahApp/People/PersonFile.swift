@@ -133,7 +133,7 @@ enum PersonFile {
             requests: requests.map {
                 Link(
                     href: SiteURL.request(slug, $0.reference),
-                    label: "\($0.reference.isolated) — \($0.requestState.name(req.language))")
+                    label: "\($0.reference.isolated) — \($0.state.name(req.language))")
             },
             canSeeRequests: tenant.allows(.workOnRequests),
             canOpenRequest: tenant.allows(.openRequest) && PersonType(rawValue: person.type)?.isServed == true,

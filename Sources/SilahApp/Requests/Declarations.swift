@@ -52,7 +52,7 @@ enum Declarations {
             declaration.voidedAt = now
             try await declaration.save(on: db)
             try await RequestDesk.timeline(
-                request, action: "declaration_voided", from: request.requestState, to: request.requestState,
+                request, action: "declaration_voided", from: request.state, to: request.state,
                 reason: nil, details: [:], actor: actor, now: now, on: db)
             try await AuditLog.record(
                 AuditEvent(
@@ -136,7 +136,7 @@ enum Declarations {
         declaration.associationID = tenant.associationID
         declaration.$request.id = try request.requireID()
         declaration.signerName = signer
-        declaration.method = method.rawValue
+        declaration.method = method
         declaration.signedAt = now
         declaration.signedText = data.canonicalText
         declaration.dataHash = Secrets.sha256(data.canonicalText)

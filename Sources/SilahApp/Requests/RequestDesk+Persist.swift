@@ -16,9 +16,9 @@ extension RequestDesk {
         let person = file.person
         try await db.writeTransaction { db in
             try await moveState(request, from: outcome.from, to: outcome.request.state, on: db)
-            request.submittedOn = outcome.request.submittedOn?.iso
-            request.answerDueOn = outcome.request.answerDue?.iso
-            request.pausedOn = outcome.request.pausedOn?.iso
+            request.submittedOn = outcome.request.submittedOn
+            request.answerDueOn = outcome.request.answerDue
+            request.pausedOn = outcome.request.pausedOn
             if let status = outcome.personStatus, person.personStatus != status {
                 person.status = status.rawValue
                 try await person.save(on: db)
@@ -85,7 +85,7 @@ extension RequestDesk {
                     ar: "غيّر شخص آخر حالة الطلب للتو؛ حدّث الصفحة.",
                     en: "Someone else just changed the request; reload the page."))
         }
-        request.state = to.rawValue
+        request.state = to
     }
 
     static func timeline(
@@ -96,8 +96,8 @@ extension RequestDesk {
         event.associationID = request.$association.id
         event.$request.id = try request.requireID()
         event.action = action
-        event.fromState = from?.rawValue
-        event.toState = to.rawValue
+        event.fromState = from
+        event.toState = to
         event.reason = reason
         event.details = details
         event.actorID = actor.userID

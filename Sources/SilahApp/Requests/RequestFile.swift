@@ -43,8 +43,8 @@ struct RequestFile: Sendable {
 
     var snapshot: RequestSnapshot {
         RequestSnapshot(
-            state: request.requestState, submittedOn: request.submittedOn.flatMap { try? GregorianDate(iso: $0) },
-            answerDue: request.answerDue, pausedOn: request.pausedOn.flatMap { try? GregorianDate(iso: $0) })
+            state: request.state, submittedOn: request.submittedOn,
+            answerDue: request.answerDueOn, pausedOn: request.pausedOn)
     }
 
     func facts(today: GregorianDate) -> RequestFacts {
@@ -64,7 +64,7 @@ struct RequestFile: Sendable {
     func allowedActions(_ tenant: Tenant) -> [RequestAction] {
         guard tenant.allows(.workOnRequests) else { return [] }
         return Workflow(policy: tenant.policy).actions(
-            in: request.requestState, for: tenant.role, declaration: declarationStatus)
+            in: request.state, for: tenant.role, declaration: declarationStatus)
     }
 }
 

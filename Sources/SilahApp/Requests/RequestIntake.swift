@@ -53,11 +53,11 @@ extension RequestDesk {
             let request = SupportRequest()
             request.$association.id = tenant.associationID
             request.$person.id = personID
-            request.channel = channel.rawValue
+            request.channel = channel
             request.serviceType = type.code
             request.description = description
-            request.state = RequestState.received.rawValue
-            request.answerDueOn = due.iso
+            request.state = .received
+            request.answerDueOn = due
             request.createdBy = actor.userID
             do {
                 try await db.writeTransaction { db in

@@ -27,13 +27,13 @@ struct RequestPage {
         let facts = file.facts(today: today)
         let declaration = file.declaration
         let declarationStatus = policy.hasDeclaration ? facts.declaration : nil
-        let due = request.answerDue
+        let due = request.answerDueOn
         let w = wording
         let service = history.serviceNames[request.serviceType].map(t.callAsFunction) ?? request.serviceType
         return RequestPageContext(
             page: page, workspace: workspace, reference: request.reference,
             heading: t("الطلب رقم ", "Request ") + request.reference.isolated,
-            state: request.requestState.name(t.language), stateCode: request.state, opened: opened,
+            state: request.state.name(t.language), stateCode: request.state.rawValue, opened: opened,
             openedNote: t(
                 "استُلم الطلب وأُرسل إلى \(w.requesterAr) رقمه وموعد الرد.",
                 "The request was received; the applicant was told its reference and answer date."),
@@ -42,15 +42,14 @@ struct RequestPage {
                 Fact(label: t("الخدمة", "Service"), value: service, dir: "auto"),
                 Fact(
                     label: t("القناة", "Channel"),
-                    value: SilahCore.Channel(rawValue: request.channel).map { t($0.nameAr, $0.nameEn) }
-                        ?? request.channel, dir: "auto"),
+                    value: t(request.channel.nameAr, request.channel.nameEn), dir: "auto"),
                 Fact(
                     label: request.submittedOn == nil
                         ? t("موعد الرد المتوقع", "Expected answer by") : t("موعد الرد", "Answer due"),
                     value: due.map { DateText.both($0, t) } ?? "—", dir: "auto"),
                 Fact(label: t("الوصف", "Description"), value: request.description, dir: "auto"),
             ],
-            overdue: request.requestState.isOverdue(due: due, today: today),
+            overdue: request.state.isOverdue(due: due, today: today),
             overdueNote: t("تجاوز الطلب موعد الرد الموعود.", "This request is past its promised answer date."),
             personHref: SiteURL.person(slug, person.id ?? UUID()),
             personLink: t("ملف \(w.requesterAr)", "Applicant's file"),
@@ -70,7 +69,7 @@ struct RequestPage {
                 case .valid:
                     t("موقَّع", "Signed")
                         + (declaration.map {
-                            " — \($0.signerName) · " + (SignatureMethod(rawValue: $0.method)?.name(t.language) ?? "")
+                            " — \($0.signerName) · " + $0.method.name(t.language)
                         } ?? "")
                 case .void:
                     t(

@@ -13,12 +13,12 @@ enum RequestQueues {
 
     static func deadlines(associationID: UUID, today: GregorianDate, on db: Database) async throws -> Deadlines {
         let open = try await SupportRequest.unscopedQuery(on: db).filter(\.$association.$id == associationID)
-            .filter(\.$state ~~ RequestState.answerClockStates.map(\.rawValue)).filter(\.$answerDueOn != nil)
+            .filter(\.$state ~~ RequestState.answerClockStates).filter(\.$answerDueOn != nil)
             .sort(\.$answerDueOn).limit(1000).all()
-        let soon = today.adding(days: 3).iso
+        let soon = today.adding(days: 3)
         return Deadlines(
-            overdue: open.filter { $0.requestState.isOverdue(due: $0.answerDue, today: today) },
-            dueSoon: open.filter { ($0.answerDueOn ?? "") >= today.iso && ($0.answerDueOn ?? "") <= soon })
+            overdue: open.filter { $0.state.isOverdue(due: $0.answerDueOn, today: today) },
+            dueSoon: open.filter { $0.answerDueOn.map { (today...soon).contains($0) } ?? false })
     }
 
     /// The states in which a request waits for something the role does.
@@ -36,7 +36,7 @@ enum RequestQueues {
     static func deadlines(for tenant: Tenant, today: GregorianDate, on db: Database) async throws -> Deadlines {
         let all = try await deadlines(associationID: tenant.associationID, today: today, on: db)
         guard tenant.role != .manager else { return all }
-        let mine = Set(states(for: tenant).map(\.rawValue))
+        let mine = Set(states(for: tenant))
         return Deadlines(
             overdue: all.overdue.filter { mine.contains($0.state) },
             dueSoon: all.dueSoon.filter { mine.contains($0.state) })
@@ -53,7 +53,7 @@ enum RequestQueues {
         let states = states(for: tenant)
         guard !states.isEmpty, assigned.count < 200 else { return assigned }
         let waiting = try await tenant.query(SupportRequest.self, on: db).filter(\.$assigneeID == nil)
-            .filter(\.$state ~~ states.map(\.rawValue)).sort(\.$answerDueOn).limit(200 - assigned.count)
+            .filter(\.$state ~~ states).sort(\.$answerDueOn).limit(200 - assigned.count)
             .with(\.$person).all()
         return assigned + waiting
     }
@@ -61,7 +61,7 @@ enum RequestQueues {
     /// The open requests assigned to the staff member (the count on their home page).
     static func assignedToMe(_ tenant: Tenant, on db: Database) -> QueryBuilder<SupportRequest> {
         tenant.query(SupportRequest.self, on: db).filter(\.$assigneeID == tenant.userID)
-            .filter(\.$state !~ ended.map(\.rawValue))
+            .filter(\.$state !~ ended)
     }
 
     static func list(_ name: String, tenant: Tenant, today: GregorianDate, on db: Database) async throws
@@ -76,7 +76,7 @@ enum RequestQueues {
                 .with(\.$person).all()
         case "open":
             return try await tenant.query(SupportRequest.self, on: db)
-                .filter(\.$state ~~ Workflow(policy: tenant.policy).openStates.map(\.rawValue))
+                .filter(\.$state ~~ Workflow(policy: tenant.policy).openStates)
                 .sort(\.$createdAt, .descending).limit(200).with(\.$person).all()
         case "all":
             return try await tenant.query(SupportRequest.self, on: db).sort(\.$createdAt, .descending).limit(200)

@@ -174,8 +174,8 @@ struct RequestDTO: Content {
     struct Event: Content {
         let at: Date
         let action: String
-        let from: String?
-        let to: String
+        let from: RequestState?
+        let to: RequestState
         let reason: String?
         let actorId: UUID?
         let details: [String: String]
@@ -183,10 +183,10 @@ struct RequestDTO: Content {
 
     let reference: String
     let personId: UUID
-    let channel: String
+    let channel: SilahCore.Channel
     let serviceType: String
     let description: String
-    let state: String
+    let state: RequestState
     let answerDueDate: String?
     let answerDueDateHijri: String?
     let declaration: String
@@ -200,7 +200,7 @@ struct RequestDTO: Content {
             .sort(\.$at).all()
         let file = try await RequestFile.load(request, tenant: tenant, on: db)
         let declaration = file.declarationStatus
-        let due = request.answerDue
+        let due = request.answerDueOn
         return RequestDTO(
             reference: request.reference, personId: request.$person.id, channel: request.channel,
             serviceType: request.serviceType, description: request.description, state: request.state,

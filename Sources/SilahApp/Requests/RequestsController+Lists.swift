@@ -45,14 +45,14 @@ extension RequestsController {
                     t("موعد الرد", "Answer due"), t("أُسند إلى", "Assigned to"),
                 ],
                 rows: requests.map { request in
-                    let due = request.answerDue
+                    let due = request.answerDueOn
                     return RequestListContext.Row(
                         reference: request.reference, href: SiteURL.request(slug, request.reference),
                         applicant: request.$person.value?.fullName ?? "",
                         service: types[request.serviceType] ?? request.serviceType,
-                        state: request.requestState.name(req.language),
+                        state: request.state.name(req.language),
                         due: due.map { DateText.both($0, t) } ?? "—",
-                        overdue: request.requestState.isOverdue(due: due, today: today),
+                        overdue: request.state.isOverdue(due: due, today: today),
                         assignee: AssignmentTimeline.cell(request, names: staffNames, me: tenant.userID, t),
                         assignedToYou: request.assigneeID == tenant.userID)
                 },

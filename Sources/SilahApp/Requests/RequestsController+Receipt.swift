@@ -36,7 +36,7 @@ extension RequestsController {
                     Fact(label: t("تاريخ الاستلام", "Received on"), value: DateText.both(received, t), dir: "auto"),
                     Fact(
                         label: t("موعد الرد", "Answer by"),
-                        value: request.answerDue.map { DateText.both($0, t) } ?? "—", dir: "auto"),
+                        value: request.answerDueOn.map { DateText.both($0, t) } ?? "—", dir: "auto"),
                 ],
                 promise: t(
                     "يُرفع الطلب إلى \(policy.decisionBody.nameAr)، ويكون الرد بالقبول أو الرفض \(policy.decisionWindow.wordsAr)، ونبلغك بكل خطوة.",

@@ -11,7 +11,7 @@ struct TimelineWords {
 
     func row(_ event: RequestEvent) -> TimelineRow {
         if let handOff = AssignmentTimeline.row(event, names: staffNames, t) { return handOff }
-        let state = RequestState(rawValue: event.toState)?.name(t.language) ?? event.toState
+        let state = event.toState.name(t.language)
         // The arrow points the way the reader reads.
         let arrow = t.language.direction == "rtl" ? "←" : "→"
         var lines: [String] = []

@@ -31,7 +31,7 @@ struct AssignmentPanel: Encodable {
                 (assigneeName ?? t("موظف لم يعد في الجمعية", "A staff member no longer here"))
                     + (assignedToYou ? t(" (أنت)", " (you)") : "")
             }
-        canAssign = tenant.allows(.assignRequests) && !request.requestState.isEnded
+        canAssign = tenant.allows(.assignRequests) && !request.state.isEnded
         action = SiteURL.requestAssignee(tenant.association.slug, request.reference)
         fieldLabel = t("أسند الطلب إلى", "Assign the request to")
         choices =

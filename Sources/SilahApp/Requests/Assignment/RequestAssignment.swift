@@ -16,7 +16,7 @@ enum RequestAssignment {
         try tenant.require(.assignRequests)
         var assignee: User?
         if let assigneeID {
-            guard !request.requestState.isEnded else { throw AssignmentProblem.requestEnded }
+            guard !request.state.isEnded else { throw AssignmentProblem.requestEnded }
             assignee = try await AssignableStaff.eligible(assigneeID, tenant: tenant, on: db)
         }
         let requestID = try request.requireID()
