@@ -69,7 +69,7 @@ extension AppTests {
                     app, ["import", "people", sheet, "--association", "khairat-albaha", "--consent-recorded"])
                 let saved = try await Person.query(on: app.db).all()
                 #expect(saved.count == 2)
-                #expect(saved.allSatisfy { $0.type == "member" && $0.consent })
+                #expect(saved.allSatisfy { $0.type == .member && $0.consent })
                 let sara = try #require(saved.first { $0.nationalID == "2000000006" })
                 #expect(sara.firstName == "سارة" && sara.fatherName == "خالد" && sara.familyName == "العمري")
 

@@ -46,7 +46,7 @@ extension AppTests {
                 event: "received", requestID: request.id, channel: "sms", recipient: "+966501234567", subject: nil,
                 body: "x", associationID: try eshraqa.requireID(), on: app.db, now: Date())
             let message = try #require(try await OutboxMessage.query(on: app.db).first())
-            message.status = "failed"
+            message.status = .failed
             try await message.save(on: app.db)
             let holiday = try #require(
                 try await HolidayRecord.query(on: app.db).filter(\.$associationID == eshraqa.requireID()).first())
@@ -190,7 +190,7 @@ extension AppTests {
                 #expect(person.firstName == "منى")
                 let request = try #require(try await SupportRequest.query(on: app.db).first())
                 #expect(request.state == .underDecision)
-                #expect(try await OutboxMessage.query(on: app.db).first()?.status == "failed")
+                #expect(try await OutboxMessage.query(on: app.db).first()?.status == .failed)
                 #expect(try await HolidayRecord.find(objects.holiday, on: app.db) != nil)
                 let revoke = try await attacker.post(SiteURL.revokeToken(token), [:])
                 #expect(revoke.status == .notFound)

@@ -89,7 +89,7 @@ extension AppTests {
                     SiteURL.meetingVotes("ealamiyoun", try opened.meeting.requireID()),
                     ["reference": request.reference, "vote_\(opened.present[0])": "accept"])
                 #expect(one.status == .seeOther)
-                #expect(try await Self.item(app, opened, request).votes == [opened.present[0].uuidString: "accept"])
+                #expect(try await Self.item(app, opened, request).votes == [opened.present[0].uuidString: .accept])
                 let after = try await opened.member.get(opened.path)
                 #expect(after.text.contains("لم يصوّت: خالد الحربي"))
                 #expect(after.text.contains("value=\"accept\" checked"))
@@ -112,7 +112,7 @@ extension AppTests {
                     SiteURL.meetingDecision("ealamiyoun", meetingID),
                     ["reference": postponed.reference, "decision": "postpone", "reasons": "بانتظار تقرير الزيارة"])
                 #expect(chosen.status == .seeOther)
-                #expect(try await Self.item(app, opened, postponed).decision == "postponed")
+                #expect(try await Self.item(app, opened, postponed).decision == .postponed)
                 // The request keeps waiting and its applicant is told nothing.
                 let request = try #require(try await SupportRequest.find(postponed.id, on: app.db))
                 #expect(request.state == .underDecision)

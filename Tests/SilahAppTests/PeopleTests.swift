@@ -44,7 +44,7 @@ extension AppTests {
                 #expect(file.text.contains("+966501234567"))
                 #expect(file.text.contains("1500.00"))  // income per member
                 let stored = try #require(try await Person.query(on: app.db).first())
-                #expect(stored.type == "member")  // خيرات الباحة serves general-assembly members
+                #expect(stored.type == .member)  // خيرات الباحة serves general-assembly members
                 #expect(stored.consentVersion == PersonRules.consentVersion)
                 let actions = try await AuditRecord.query(on: app.db).filter(
                     \.$subjectID == stored.requireID().uuidString

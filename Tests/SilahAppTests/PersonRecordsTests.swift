@@ -45,7 +45,7 @@ extension AppTests {
                     fields: ["type": "medical_report", "expiryDate": "1440/01/01"])
                 #expect(added.status == .seeOther)
                 let stored = try #require(try await PersonDocument.query(on: app.db).first())
-                #expect(stored.kind == "pdf")
+                #expect(stored.kind == .pdf)
                 #expect(stored.sha256 == Secrets.sha256Hex(Self.pdf))
                 #expect(stored.size == Self.pdf.count)
                 let file = try await officer.get(path)

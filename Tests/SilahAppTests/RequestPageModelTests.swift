@@ -23,8 +23,8 @@ import Testing
         let person = Person()
         person.id = UUID()
         person.fullName = "فاطمة عبد الله"
-        person.region = "baha"
-        person.birthDate = "1980-05-29"
+        person.region = .baha
+        person.birthDate = try! GregorianDate(iso: "1980-05-29")
         person.mobile = "+966501234567"
         let service = ServiceTypeRecord(
             associationID: UUID(),
@@ -33,7 +33,7 @@ import Testing
                 requiredInformation: [.mobile, .householdIncome], requiredDocuments: [.nationalID, .lease]))
         let onFile = documents.map { type -> PersonDocument in
             let document = PersonDocument()
-            document.type = type.rawValue
+            document.type = type
             return document
         }
         return RequestFile(

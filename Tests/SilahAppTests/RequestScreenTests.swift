@@ -74,16 +74,16 @@ extension AppTests {
                 // A change through Silah voids it where it happens, once, with a timeline line.
                 let tenant = try await demoTenant(app, "relations_officer", of: slug)
                 var draft = PersonDraft()
-                draft.type = person.type
+                draft.type = person.type.rawValue
                 draft.firstName = person.firstName
                 draft.fatherName = person.fatherName
                 draft.grandfatherName = person.grandfatherName
                 draft.familyName = person.familyName
                 draft.nationalID = person.nationalID ?? ""
-                draft.idExpiry = person.idExpiry ?? ""
-                draft.birthDate = person.birthDate ?? ""
+                draft.idExpiry = person.idExpiry?.iso ?? ""
+                draft.birthDate = person.birthDate?.iso ?? ""
                 draft.mobile = "0501112222"
-                draft.region = person.region ?? ""
+                draft.region = person.region?.rawValue ?? ""
                 draft.city = person.city ?? ""
                 draft.householdIncome = "4500"
                 draft.familySize = "3"
@@ -249,14 +249,14 @@ extension AppTests {
             try await withSilah { app in
                 let staff = try await APIStaff.make(app, "eshraqa")
                 let person = try await Applicants.make(app, slug: "eshraqa")
-                person.gender = Gender.male.rawValue
+                person.gender = .male
                 try await person.save(on: app.db)
                 _ = try await RequestWorkflowTests.open(staff, person: person)
                 let message = try #require(try await OutboxMessage.query(on: app.db).first())
                 #expect(message.body.hasPrefix("عزيزي "))
                 let woman = try await Applicants.make(app, slug: "waei", mobile: "+966501234568")
                 woman.nationalID = "1000000016"
-                woman.gender = Gender.female.rawValue
+                woman.gender = .female
                 try await woman.save(on: app.db)
                 let waei = try await APIStaff.make(app, "waei")
                 _ = try await RequestWorkflowTests.open(waei, person: woman)

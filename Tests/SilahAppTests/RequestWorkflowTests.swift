@@ -148,7 +148,7 @@ extension AppTests {
                         try await staff.act(reference, "complete_registration", as: "relations_officer").state
                             == "registered")
                     let file = try #require(try await Person.find(person.id, on: app.db))
-                    #expect(file.status == "registered")
+                    #expect(file.status == .registered)
                 }
                 if policy.deliversService {
                     let delivered = try await staff.act(
@@ -255,7 +255,7 @@ extension AppTests {
                 let stale = try await staff.act(reference, "verify", as: "relations_officer")
                 #expect(stale.error == "id_expired")
                 #expect((stale.json["reasonEn"] as? String)?.contains("2020-01-01") == true)
-                person.idExpiry = "2031-01-01"
+                person.idExpiry = try GregorianDate(iso: "2031-01-01")
                 try await person.save(on: app.db)
                 let expiredDocument = try await staff.act(reference, "verify", as: "relations_officer")
                 #expect(expiredDocument.error == "document_expired")
@@ -318,7 +318,7 @@ extension AppTests {
             let message = try #require(
                 try await OutboxMessage.query(on: app.db).filter(\.$event == "declaration_code").first())
             #expect(message.recipient == "+966551112222")
-            #expect(message.status == "sent")
+            #expect(message.status == .sent)
             // The outbox keeps the message without the code; only the gateway was handed it.
             #expect(message.body.firstMatch(of: /\d{6}/) == nil)
             let sent = try #require(sms.messages.last)
@@ -393,7 +393,7 @@ extension AppTests {
                     let first = try await OutboxWorker.runOnce(app, now: now)
                     #expect(first == .init(sent: 0, retried: 1, failed: 0))
                     let waiting = try #require(try await OutboxMessage.query(on: app.db).first())
-                    #expect(waiting.status == "pending" && waiting.lastError == "gateway answered HTTP 500")
+                    #expect(waiting.status == .pending && waiting.lastError == "gateway answered HTTP 500")
                     // Not before its back-off.
                     #expect(try await OutboxWorker.runOnce(app, now: now.addingTimeInterval(5)) == .init())
                     let second = try await OutboxWorker.runOnce(app, now: now.addingTimeInterval(31))
@@ -407,7 +407,7 @@ extension AppTests {
                     #expect((body["body"] as? String)?.hasPrefix("عزيزي العضو") == true)
                     #expect(gateway.bearerTokens == ["Bearer gw-secret"])
                     let sent = try #require(try await OutboxMessage.query(on: app.db).first())
-                    #expect(sent.status == "sent" && sent.attempts == 2 && sent.providerID == "gw-1")
+                    #expect(sent.status == .sent && sent.attempts == 2 && sent.providerID == "gw-1")
                 }
             }
         }
@@ -460,7 +460,7 @@ extension AppTests {
                             Data(base64Encoded: parts[1].replacingOccurrences(of: "\r\n", with: ""))), as: UTF8.self)
                     #expect(body.hasPrefix("عزيزتي المستفيدة، استلمنا طلبكِ"))
                     let sent = try #require(try await OutboxMessage.query(on: app.db).first())
-                    #expect(sent.status == "sent" && sent.providerID?.contains("LOOP1") == true)
+                    #expect(sent.status == .sent && sent.providerID?.contains("LOOP1") == true)
 
                     // Where STARTTLS is required and the server does not offer it, nothing is sent.
                     var strict = smtp
@@ -470,7 +470,7 @@ extension AppTests {
                     _ = try await Self.open(staff, person: person)
                     #expect(try await OutboxWorker.runOnce(app) == .init(sent: 0, retried: 1, failed: 0))
                     let refused = try #require(
-                        try await OutboxMessage.query(on: app.db).filter(\.$status == "pending").first())
+                        try await OutboxMessage.query(on: app.db).filter(\.$status == .pending).first())
                     #expect(refused.lastError == "SMTP server does not offer STARTTLS")
                     #expect(server.received.count == 1)
                 } catch {

@@ -158,8 +158,8 @@ enum Applicants {
     ) async throws -> Person {
         let association = try #require(try await PolicyStore.association(slug: slug, on: app.db))
         let person = Person(associationID: try association.requireID())
-        person.type = "beneficiary"
-        person.status = "applicant"
+        person.type = .beneficiary
+        person.status = .applicant
         person.firstName = "فاطمة"
         person.fatherName = "عبد الله"
         person.grandfatherName = "أحمد"
@@ -167,11 +167,11 @@ enum Applicants {
         person.fullName = "فاطمة عبد الله أحمد الزهراني"
         person.nameKey = "فاطمه عبد الله احمد الزهراني"
         person.nationalID = "1000000008"
-        person.idExpiry = idExpiry
-        person.birthDate = "1980-05-29"
+        person.idExpiry = try GregorianDate(iso: idExpiry)
+        person.birthDate = try GregorianDate(iso: "1980-05-29")
         person.mobile = mobile
         person.email = email
-        person.region = "baha"
+        person.region = .baha
         person.city = "الباحة"
         person.householdIncome = 4500
         person.familySize = 3
@@ -189,13 +189,13 @@ enum Applicants {
         let document = PersonDocument()
         document.$association.id = person.$association.id
         document.$person.id = try person.requireID()
-        document.type = type.rawValue
+        document.type = type
         document.fileName = "\(type.rawValue).png"
-        document.kind = "png"
+        document.kind = .png
         document.size = png.count
         document.sha256 = Secrets.sha256Hex(png)
         document.storageKey = "test/\(UUID().uuidString)"
-        document.expiryDate = expiry
+        document.expiryDate = try expiry.map { try GregorianDate(iso: $0) }
         try await document.create(on: app.db)
     }
 

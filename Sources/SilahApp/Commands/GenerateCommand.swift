@@ -49,8 +49,8 @@ struct GenerateCommand: AsyncCommand {
         let sql = app.db.unscopedSQL
         let slug = association.slug
         let associationID = try association.requireID()
-        let type = PersonType.served(by: policy).rawValue
-        let today = GregorianDate.today().iso
+        let type = PersonType.served(by: policy)
+        let today = GregorianDate.today()
         let batch = 2_000
         var written = 0
         while written < count {
@@ -59,12 +59,12 @@ struct GenerateCommand: AsyncCommand {
             let files = drawn.map { p -> PersonRow in
                 let fullName = p.nameParts.joined(separator: " ")
                 var file = PersonRow(
-                    associationID: associationID, type: type, status: "registered", nameParts: p.nameParts,
+                    associationID: associationID, type: type, status: .registered, nameParts: p.nameParts,
                     nameKey: PersonNameKey.key(fullName))
                 (file.nationalID, file.birthDate, file.gender, file.mobile) = (
-                    p.nationalID, p.birthDate.iso, p.gender.rawValue, p.mobile
+                    p.nationalID, p.birthDate, p.gender, p.mobile
                 )
-                (file.region, file.city, file.category) = (p.region.rawValue, p.city, p.category)
+                (file.region, file.city, file.category) = (p.region, p.city, p.category)
                 (file.householdIncome, file.familySize) = (Double(p.householdIncome), p.familySize)
                 (file.consent, file.consentDate, file.consentVersion) = (true, today, PersonRules.consentVersion)
                 return file

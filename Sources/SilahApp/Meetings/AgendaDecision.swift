@@ -3,7 +3,7 @@ import SilahCore
 /// What the committee decided on an agenda item, as stored on it (`meeting_items.decision`).
 /// An item with none was not discussed: it stays waiting for the committee and goes on the next
 /// meeting's agenda, and nothing about it is recorded or sent.
-enum AgendaDecision: String, CaseIterable, Sendable {
+enum AgendaDecision: String, CaseIterable, Sendable, Codable {
     case accepted
     case rejected
     /// Put off, by the committee's choice, to the next meeting; the request keeps waiting.

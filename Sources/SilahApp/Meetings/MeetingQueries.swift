@@ -63,28 +63,20 @@ enum MeetingQueries {
                     service: services[request.serviceType]
                         ?? LocalizedReason(ar: request.serviceType, en: request.serviceType),
                     answerDue: request.answerDueOn, waiting: request.state == .underDecision,
-                    votes: try votes(of: item), decision: try decision(of: item), reasons: item.reasons)
+                    votes: try votes(of: item), decision: item.decision, reasons: item.reasons)
             }.sorted { ($0.answerDue?.iso ?? "", $0.reference) < ($1.answerDue?.iso ?? "", $1.reference) })
     }
 
     /// The item's stored votes, typed.
     static func votes(of item: MeetingItem) throws -> [UUID: Meetings.Vote] {
         var votes: [UUID: Meetings.Vote] = [:]
-        for (member, value) in item.votes {
-            guard let id = UUID(uuidString: member), let vote = Meetings.Vote(rawValue: value) else {
-                throw Unreadable(field: "votes", value: "\(member): \(value)")
+        for (member, vote) in item.votes {
+            guard let id = UUID(uuidString: member) else {
+                throw Unreadable(field: "votes", value: "\(member): \(vote.rawValue)")
             }
             votes[id] = vote
         }
         return votes
     }
 
-    /// The item's stored decision, typed; nil when none was recorded.
-    static func decision(of item: MeetingItem) throws -> AgendaDecision? {
-        guard let stored = item.decision else { return nil }
-        guard let decision = AgendaDecision(rawValue: stored) else {
-            throw Unreadable(field: "decision", value: stored)
-        }
-        return decision
-    }
 }

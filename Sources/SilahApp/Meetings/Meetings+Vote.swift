@@ -3,7 +3,7 @@ import SilahCore
 extension Meetings {
     /// A member's vote on an agenda item. A member present with no vote recorded did not vote:
     /// nothing stands in for a vote nobody chose.
-    enum Vote: String, CaseIterable, Sendable {
+    enum Vote: String, CaseIterable, Sendable, Codable {
         case accept
         case reject
         case abstain

@@ -102,7 +102,7 @@ enum Meetings {
                     en: "only the members present vote, and \(named.joined(separator: ", ")) did not attend meeting"
                         + " \(meeting.number)."))
         }
-        for (member, vote) in votes { item.votes[member.uuidString] = vote.rawValue }
+        for (member, vote) in votes { item.votes[member.uuidString] = vote }
         try await db.writeTransaction { db in
             try await item.save(on: db)
             try await AuditLog.record(
@@ -124,7 +124,7 @@ enum Meetings {
         let reference = try await reference(of: item, tenant, on: db)
         try requirePresent(meeting, tenant, field: .decision, reference: reference)
         try requireUndecided(item, meeting: meeting, field: .decision, reference: reference)
-        item.decision = AgendaDecision.postponed.rawValue
+        item.decision = .postponed
         item.reasons = reasons?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank
         try await db.writeTransaction { db in
             try await item.save(on: db)
@@ -186,7 +186,7 @@ enum Meetings {
                     ar: "الاجتماع رقم \(meeting.number) مغلق؛ لا يُسجَّل فيه شيء.",
                     en: "meeting \(meeting.number) is closed; nothing more is recorded in it."))
         }
-        if let decision = try MeetingQueries.decision(of: item) {
+        if let decision = item.decision {
             throw field.refusal(
                 on: reference,
                 LocalizedReason(

@@ -8,7 +8,7 @@ import Vapor
 /// Messages to applicants and staff. Written in the same transaction as the change they report;
 /// sent afterwards by `OutboxWorker`, each at most once.
 enum Outbox {
-    enum Status: String, CaseIterable {
+    enum Status: String, Sendable, Codable, CaseIterable {
         case pending
         case sending
         case sent
@@ -47,7 +47,7 @@ enum Outbox {
         details: ApplicantMessage.Details, on db: Database, now: Date
     ) async throws {
         let message = ApplicantMessage.compose(
-            event, wording: tenant.policy.wording(for: person.gender.flatMap(Gender.init(rawValue:))), details: details)
+            event, wording: tenant.policy.wording(for: person.gender), details: details)
         let preferred = tenant.association.applicantChannel ?? "sms"
         var channel = preferred
         var recipient: String?
@@ -82,7 +82,7 @@ enum Outbox {
         row.recipient = recipient
         row.subject = subject
         row.body = body
-        row.status = (recipient.isEmpty ? Status.undeliverable : sendingNow ? .sending : .pending).rawValue
+        row.status = recipient.isEmpty ? .undeliverable : sendingNow ? .sending : .pending
         row.attempts = sendingNow ? 1 : 0
         row.nextAttemptAt = now
         try await row.create(on: db)

@@ -25,13 +25,13 @@ enum OutboxWorker {
         // A message left "sending" by a process that died may or may not have gone out. Sending it
         // again could send it twice, so it is marked failed for staff to check and resend.
         try await db.writeTransaction { db in
-            try await OutboxMessage.unscopedQuery(on: db).filter(\.$status == Outbox.Status.sending.rawValue)
+            try await OutboxMessage.unscopedQuery(on: db).filter(\.$status == .sending)
                 .filter(\.$nextAttemptAt < now.addingTimeInterval(-600))
-                .set(\.$status, to: Outbox.Status.failed.rawValue)
+                .set(\.$status, to: .failed)
                 .set(\.$lastError, to: "interrupted while sending; check with the gateway before resending")
                 .update()
         }
-        let due = try await OutboxMessage.unscopedQuery(on: db).filter(\.$status == Outbox.Status.pending.rawValue)
+        let due = try await OutboxMessage.unscopedQuery(on: db).filter(\.$status == .pending)
             .filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).limit(limit).all()
         let slugs =
             due.isEmpty
@@ -51,7 +51,7 @@ enum OutboxWorker {
                 association: slugs[message.associationID] ?? "")
             do {
                 let providerID = try await app.messageProvider(for: message.channel).send(outgoing)
-                message.status = Outbox.Status.sent.rawValue
+                message.status = .sent
                 message.sentAt = now
                 message.providerID = providerID
                 message.lastError = nil
@@ -61,10 +61,10 @@ enum OutboxWorker {
                     (error as? GatewayFailure)?.description ?? (error as? SMTPFailure)?.description
                     ?? "could not reach the gateway"
                 if message.attempts >= maxAttempts {
-                    message.status = Outbox.Status.failed.rawValue
+                    message.status = .failed
                     result.failed += 1
                 } else {
-                    message.status = Outbox.Status.pending.rawValue
+                    message.status = .pending
                     message.nextAttemptAt = now.addingTimeInterval(backoff(afterAttempt: message.attempts))
                     result.retried += 1
                 }
@@ -93,15 +93,15 @@ enum OutboxWorker {
         }
         guard let row = rows.first else { return false }
         message.attempts = try row.decode(column: "attempts", as: Int.self)
-        message.status = Outbox.Status.sending.rawValue
+        message.status = .sending
         return true
     }
 
     /// Sends a failed message again, when a staff member asks.
     static func retry(_ message: OutboxMessage, on db: Database) async throws {
         // A declaration code is kept masked: sending it again would send "••••••". A new code is asked for instead.
-        guard message.status == Outbox.Status.failed.rawValue, message.event != "declaration_code" else { return }
-        message.status = Outbox.Status.pending.rawValue
+        guard message.status == .failed, message.event != "declaration_code" else { return }
+        message.status = .pending
         message.attempts = 0
         message.nextAttemptAt = Date()
         try await db.writeTransaction { try await message.save(on: $0) }

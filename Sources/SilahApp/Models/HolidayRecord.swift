@@ -11,7 +11,7 @@ final class HolidayRecord: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "association_id") var associationID: UUID
     @Field(key: "name_ar") var nameAr: String
     @Field(key: "name_en") var nameEn: String
-    @Field(key: "dating") var dating: String
+    @Field(key: "dating") var dating: Holiday.Dating
     @Field(key: "month") var month: Int
     @Field(key: "first_day") var firstDay: Int
     @Field(key: "last_day") var lastDay: Int
@@ -22,7 +22,7 @@ final class HolidayRecord: Model, TenantOwned, @unchecked Sendable {
         self.associationID = associationID
         nameAr = holiday.nameAr
         nameEn = holiday.nameEn
-        dating = holiday.dating.rawValue
+        dating = holiday.dating
         month = holiday.month
         firstDay = holiday.firstDay
         lastDay = holiday.lastDay
@@ -30,7 +30,7 @@ final class HolidayRecord: Model, TenantOwned, @unchecked Sendable {
 
     var holiday: Holiday {
         Holiday(
-            nameAr: nameAr, nameEn: nameEn, dating: Holiday.Dating(rawValue: dating) ?? .gregorian, month: month,
+            nameAr: nameAr, nameEn: nameEn, dating: dating, month: month,
             firstDay: firstDay, lastDay: lastDay)
     }
 }

@@ -10,9 +10,9 @@ final class MeetingItem: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "association_id") var associationID: UUID
     @Parent(key: "meeting_id") var meeting: CommitteeMeeting
     @Parent(key: "request_id") var request: SupportRequest
-    /// member id → accept / reject / abstain
-    @Field(key: "votes") var votes: [String: String]
-    @OptionalField(key: "decision") var decision: String?
+    /// member id (text) → accept / reject / abstain
+    @Field(key: "votes") var votes: [String: Meetings.Vote]
+    @OptionalField(key: "decision") var decision: AgendaDecision?
     @OptionalField(key: "reasons") var reasons: String?
 
     init() {}

@@ -17,7 +17,7 @@ final class OutboxMessage: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "subject") var subject: String?
     @Field(key: "body") var body: String
     /// pending → sending → sent, or failed after the last attempt.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Outbox.Status
     @Field(key: "attempts") var attempts: Int
     @Field(key: "next_attempt_at") var nextAttemptAt: Date
     @OptionalField(key: "last_error") var lastError: String?

@@ -8,8 +8,8 @@ final class Person: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "association_id") var association: Association
-    @Field(key: "type") var type: String
-    @Field(key: "status") var status: String
+    @Field(key: "type") var type: PersonType
+    @Field(key: "status") var status: PersonStatus
     @Field(key: "first_name") var firstName: String
     @Field(key: "father_name") var fatherName: String
     @Field(key: "grandfather_name") var grandfatherName: String
@@ -19,19 +19,19 @@ final class Person: Model, @unchecked Sendable {
     @Field(key: "name_key") var nameKey: String
     @OptionalField(key: "name_en") var nameEn: String?
     @OptionalField(key: "national_id") var nationalID: String?
-    @OptionalField(key: "id_expiry") var idExpiry: String?
-    @OptionalField(key: "birth_date") var birthDate: String?
-    @OptionalField(key: "gender") var gender: String?
+    @OptionalField(key: "id_expiry") var idExpiry: GregorianDate?
+    @OptionalField(key: "birth_date") var birthDate: GregorianDate?
+    @OptionalField(key: "gender") var gender: Gender?
     @OptionalField(key: "nationality") var nationality: String?
     @OptionalField(key: "mobile") var mobile: String?
     @OptionalField(key: "email") var email: String?
-    @OptionalField(key: "region") var region: String?
+    @OptionalField(key: "region") var region: Region?
     @OptionalField(key: "city") var city: String?
     @OptionalField(key: "category") var category: String?
     @OptionalField(key: "household_income") var householdIncome: Double?
     @OptionalField(key: "family_size") var familySize: Int?
     @Field(key: "consent") var consent: Bool
-    @OptionalField(key: "consent_date") var consentDate: String?
+    @OptionalField(key: "consent_date") var consentDate: GregorianDate?
     @OptionalField(key: "consent_version") var consentVersion: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -65,11 +65,12 @@ final class Person: Model, @unchecked Sendable {
     /// The values audit records compare, by field.
     var auditValues: [String: String] {
         var values: [String: String] = [
-            "type": type, "status": status, "name": fullName, "consent": String(consent),
+            "type": type.rawValue, "status": status.rawValue, "name": fullName, "consent": String(consent),
         ]
         let optional: [String: String?] = [
-            "nameEn": nameEn, "nationalId": nationalID, "idExpiry": idExpiry, "birthDate": birthDate, "gender": gender,
-            "nationality": nationality, "mobile": mobile, "email": email, "region": region, "city": city,
+            "nameEn": nameEn, "nationalId": nationalID, "idExpiry": idExpiry?.iso, "birthDate": birthDate?.iso,
+            "gender": gender?.rawValue,
+            "nationality": nationality, "mobile": mobile, "email": email, "region": region?.rawValue, "city": city,
             "category": category, "income": householdIncome.map { String($0) },
             "familySize": familySize.map(String.init),
         ]
@@ -82,7 +83,7 @@ final class Person: Model, @unchecked Sendable {
 
     var keys: PersonKeys {
         PersonKeys(
-            nationalID: nationalID, nameKey: nameKey, birthDate: birthDate.flatMap { try? GregorianDate(iso: $0) },
+            nationalID: nationalID, nameKey: nameKey, birthDate: birthDate,
             mobile: mobile)
     }
 }

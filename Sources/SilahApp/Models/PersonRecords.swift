@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SilahCore
 
 /// A document in a person's file: stored by content hash, checked by content.
 final class PersonDocument: Model, @unchecked Sendable {
@@ -8,15 +9,14 @@ final class PersonDocument: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "association_id") var association: Association
     @Parent(key: "person_id") var person: Person
-    /// A `DocumentType` code.
-    @Field(key: "type") var type: String
+    @Field(key: "type") var type: DocumentType
     @Field(key: "file_name") var fileName: String
-    /// A `DocumentKind` code, from the content.
-    @Field(key: "kind") var kind: String
+    /// From the content.
+    @Field(key: "kind") var kind: DocumentKind
     @Field(key: "size") var size: Int
     @Field(key: "sha256") var sha256: String
     @Field(key: "storage_key") var storageKey: String
-    @OptionalField(key: "expiry_date") var expiryDate: String?
+    @OptionalField(key: "expiry_date") var expiryDate: GregorianDate?
     @OptionalParent(key: "uploaded_by") var uploadedBy: User?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -36,7 +36,7 @@ final class FamilyMember: Model, @unchecked Sendable {
     @Parent(key: "person_id") var person: Person
     @Field(key: "name") var name: String
     @Field(key: "relation") var relation: String
-    @OptionalField(key: "birth_date") var birthDate: String?
+    @OptionalField(key: "birth_date") var birthDate: GregorianDate?
     @OptionalField(key: "national_id") var nationalID: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

@@ -42,7 +42,7 @@ struct PeopleAPIController: APIRouteCollection {
         try await req.auditSearch(text, results: hits.count, tenant: tenant)
         return hits.map { hit in
             let person = hit.person
-            let birth = person.birthDate.flatMap { try? GregorianDate(iso: $0) }
+            let birth = person.birthDate
             return HitDTO(
                 id: person.id ?? UUID(),
                 nameAr: person.fullName,
@@ -88,17 +88,19 @@ struct PeopleAPIController: APIRouteCollection {
         try await req.audit(
             AuditEvent(action: "person_opened", subjectType: "person", subjectID: try person.requireID().uuidString),
             in: tenant.associationID)
-        let birth = person.birthDate.flatMap { try? GregorianDate(iso: $0) }
+        let birth = person.birthDate
         return PersonDTO(
-            id: try person.requireID(), type: person.type, status: person.status, nameAr: person.fullName,
+            id: try person.requireID(), type: person.type.rawValue, status: person.status.rawValue,
+            nameAr: person.fullName,
             nameParts: [person.firstName, person.fatherName, person.grandfatherName, person.familyName],
-            nameEn: person.nameEn, nationalId: person.nationalID, idExpiry: person.idExpiry,
-            birthDate: person.birthDate,
+            nameEn: person.nameEn, nationalId: person.nationalID, idExpiry: person.idExpiry?.iso,
+            birthDate: person.birthDate?.iso,
             birthDateHijri: birth.flatMap { try? UmmAlQuraCalendar.standard.hijri(from: $0) }?.iso,
-            gender: person.gender, nationality: person.nationality, mobile: person.mobile, email: person.email,
-            region: person.region, city: person.city, category: person.category,
+            gender: person.gender?.rawValue, nationality: person.nationality, mobile: person.mobile,
+            email: person.email,
+            region: person.region?.rawValue, city: person.city, category: person.category,
             householdIncome: person.householdIncome,
-            familySize: person.familySize, consent: person.consent, consentDate: person.consentDate,
+            familySize: person.familySize, consent: person.consent, consentDate: person.consentDate?.iso,
             consentVersion: person.consentVersion
         )
     }

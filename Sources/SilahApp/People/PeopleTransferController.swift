@@ -27,16 +27,16 @@ struct PeopleTransferController: RouteCollection {
             ]
         ]
         for person in people {
-            let birth = person.birthDate.flatMap { try? GregorianDate(iso: $0) }
+            let birth = person.birthDate
             rows.append(
                 [
                     person.firstName, person.fatherName, person.grandfatherName, person.familyName,
                     person.nationalID ?? "",
-                    person.idExpiry ?? "", person.birthDate ?? "",
+                    person.idExpiry?.iso ?? "", person.birthDate?.iso ?? "",
                     birth.flatMap { try? UmmAlQuraCalendar.standard.hijri(from: $0) }?.iso ?? "",
-                    person.gender.flatMap(Gender.init(rawValue:))?.name(.ar) ?? "", person.nationality ?? "",
+                    person.gender?.name(.ar) ?? "", person.nationality ?? "",
                     person.mobile ?? "",
-                    person.email ?? "", person.region.flatMap(Region.init(rawValue:))?.nameAr ?? "", person.city ?? "",
+                    person.email ?? "", person.region?.nameAr ?? "", person.city ?? "",
                     person.category ?? "", person.householdIncome.map { String(format: "%.0f", $0) } ?? "",
                     person.familySize.map(String.init) ?? "",
                 ] + PersonSummary.badges(person, tenant.policy.wording, Translator(language: .ar)))

@@ -12,11 +12,9 @@ enum PersonFile {
         let slug = tenant.association.slug
         let id = try person.requireID()
         let today = GregorianDate.today()
-        func day(_ iso: String?) -> String {
-            iso.flatMap { try? GregorianDate(iso: $0) }.map { DateText.hijriFirst($0, t) } ?? "—"
-        }
+        func day(_ date: GregorianDate?) -> String { date.map { DateText.hijriFirst($0, t) } ?? "—" }
         var warnings: [String] = []
-        if let expiry = person.idExpiry.flatMap({ try? GregorianDate(iso: $0) }), expiry < today {
+        if let expiry = person.idExpiry, expiry < today {
             warnings.append(
                 t(
                     "الهوية منتهية منذ \(DateText.hijriFirst(expiry, t)).",
@@ -24,8 +22,8 @@ enum PersonFile {
         }
         let documents = records.documents
         for document in documents {
-            if let expiry = document.expiryDate.flatMap({ try? GregorianDate(iso: $0) }), expiry < today {
-                let type = DocumentType(rawValue: document.type)?.name(req.language) ?? document.type
+            if let expiry = document.expiryDate, expiry < today {
+                let type = document.type.name(req.language)
                 warnings.append(
                     t(
                         "وثيقة منتهية: \(type) (\(DateText.hijriFirst(expiry, t))).",
@@ -42,16 +40,16 @@ enum PersonFile {
             .init(label: t("تاريخ الميلاد", "Date of birth"), value: day(person.birthDate)),
             .init(
                 label: t("الجنس", "Gender"),
-                value: person.gender.flatMap(Gender.init(rawValue:))?.name(req.language) ?? "—"),
+                value: person.gender?.name(req.language) ?? "—"),
             .init(label: t("الجنسية", "Nationality"), value: person.nationality ?? "—"),
             .init(label: t("الجوال", "Mobile"), value: person.mobile ?? "—", dir: "ltr"),
             .init(label: t("البريد الإلكتروني", "E-mail"), value: person.email ?? "—", dir: "ltr"),
             .init(
                 label: t("المنطقة والمدينة", "Region and city"),
-                value: [person.region.flatMap(Region.init(rawValue:)).map { t($0.nameAr, $0.nameEn) }, person.city]
+                value: [person.region.map { t($0.nameAr, $0.nameEn) }, person.city]
                     .compactMap { $0 }.joined(separator: " — ")),
         ]
-        if PersonType(rawValue: person.type)?.isServed == true {
+        if person.type.isServed {
             let income = person.householdIncome.map { String(format: "%.0f", $0) } ?? "—"
             let perMember =
                 Household.incomePerMember(income: person.householdIncome, size: person.familySize)
@@ -89,10 +87,10 @@ enum PersonFile {
             hasEvents: !events.isEmpty,
             documentsHeading: t("الوثائق", "Documents"),
             documents: documents.map { document in
-                let expiry = document.expiryDate.flatMap { try? GregorianDate(iso: $0) }
+                let expiry = document.expiryDate
                 return .init(
                     href: "/\(slug)/staff/people/\(id)/documents/\(document.id ?? UUID())",
-                    type: DocumentType(rawValue: document.type)?.name(req.language) ?? document.type,
+                    type: document.type.name(req.language),
                     fileName: document.fileName,
                     expiry: expiry.map { DateText.hijriFirst($0, t) } ?? "—",
                     expired: expiry.map { $0 < today } ?? false
@@ -136,7 +134,7 @@ enum PersonFile {
                     label: "\($0.reference.isolated) — \($0.state.name(req.language))")
             },
             canSeeRequests: tenant.allows(.workOnRequests),
-            canOpenRequest: tenant.allows(.openRequest) && PersonType(rawValue: person.type)?.isServed == true,
+            canOpenRequest: tenant.allows(.openRequest) && person.type.isServed,
             newRequestLink: Link(
                 href: SiteURL.newRequest(slug, person: id),
                 label: t(tenant.policy.wording.requestForm))

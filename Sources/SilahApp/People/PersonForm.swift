@@ -6,21 +6,21 @@ import Vapor
 enum PersonForm {
     static func draft(of person: Person) -> PersonDraft {
         var draft = PersonDraft()
-        draft.type = person.type
-        draft.status = person.status
+        draft.type = person.type.rawValue
+        draft.status = person.status.rawValue
         draft.firstName = person.firstName
         draft.fatherName = person.fatherName
         draft.grandfatherName = person.grandfatherName
         draft.familyName = person.familyName
         draft.nameEn = person.nameEn ?? ""
         draft.nationalID = person.nationalID ?? ""
-        draft.idExpiry = person.idExpiry ?? ""
-        draft.birthDate = person.birthDate ?? ""
-        draft.gender = person.gender ?? ""
+        draft.idExpiry = person.idExpiry?.iso ?? ""
+        draft.birthDate = person.birthDate?.iso ?? ""
+        draft.gender = person.gender?.rawValue ?? ""
         draft.nationality = person.nationality ?? ""
         draft.mobile = person.mobile ?? ""
         draft.email = person.email ?? ""
-        draft.region = person.region ?? ""
+        draft.region = person.region?.rawValue ?? ""
         draft.city = person.city ?? ""
         draft.category = person.category ?? ""
         draft.householdIncome = person.householdIncome.map { String(format: "%.0f", $0) } ?? ""
@@ -154,7 +154,7 @@ enum PersonForm {
                         name: duplicate.person.fullName,
                         likelihood: t(duplicate.likelihood.nameAr, duplicate.likelihood.rawValue),
                         nationalID: duplicate.person.maskedNationalID ?? "—",
-                        birthDate: duplicate.person.birthDate.flatMap { try? GregorianDate(iso: $0) }.map {
+                        birthDate: duplicate.person.birthDate.map {
                             DateText.hijriFirst($0, t)
                         } ?? "—"
                     )

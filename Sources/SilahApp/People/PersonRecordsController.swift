@@ -38,14 +38,14 @@ struct PersonRecordsController: RouteCollection {
         document.id = UUID()
         document.$association.id = tenant.associationID
         document.$person.id = try person.requireID()
-        document.type = DocumentType(rawValue: form.type ?? "")?.rawValue ?? DocumentType.other.rawValue
+        document.type = DocumentType(rawValue: form.type ?? "") ?? .other
         document.fileName = String((form.file?.filename ?? "document").prefix(200))
-        document.kind = kind.rawValue
+        document.kind = kind
         document.size = data.count
         document.sha256 = Secrets.sha256Hex(data)
         document.storageKey =
             "documents/\(tenant.associationID.uuidString)/\(document.id!.uuidString).\(kind.fileExtension)"
-        document.expiryDate = expiry?.iso
+        document.expiryDate = expiry
         document.$uploadedBy.id = tenant.userID
         try await req.application.files.writing((data, document.storageKey)) {
             try await req.db.writeTransaction { db in
@@ -54,7 +54,7 @@ struct PersonRecordsController: RouteCollection {
                     AuditEvent(
                         action: "document_added", subjectType: "person", subjectID: try person.requireID().uuidString,
                         changes: [
-                            "type": .init(before: nil, after: document.type),
+                            "type": .init(before: nil, after: document.type.rawValue),
                             "sha256": .init(before: nil, after: document.sha256),
                         ]
                     ),
@@ -83,7 +83,7 @@ struct PersonRecordsController: RouteCollection {
         )
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = HTTPMediaType.fileExtension(
-            DocumentKind(rawValue: document.kind)?.fileExtension ?? "pdf")
+            document.kind.fileExtension)
         response.headers.contentDisposition = .init(.inline, filename: document.fileName)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
@@ -129,7 +129,7 @@ struct PersonRecordsController: RouteCollection {
         member.$person.id = try person.requireID()
         member.name = name
         member.relation = relation
-        member.birthDate = birth?.iso
+        member.birthDate = birth
         member.nationalID = id?.digits
         try await req.db.writeTransaction { db in
             try await member.create(on: db)

@@ -7,7 +7,7 @@ struct PersonSummary {
 
     init(person: Person, slug: String, wording: AudienceWording, t: Translator) {
         let badges = Self.badges(person, wording, t)
-        let birth = person.birthDate.flatMap { try? GregorianDate(iso: $0) }
+        let birth = person.birthDate
         row = PeopleIndexContext.Row(
             href: SiteURL.person(slug, person.id ?? UUID()),
             name: person.fullName,
@@ -21,10 +21,6 @@ struct PersonSummary {
 
     /// The person's type and status in the policy's words and gender: مستفيدة، متقدمة.
     static func badges(_ person: Person, _ wording: AudienceWording, _ t: Translator) -> [String] {
-        let type = PersonType(rawValue: person.type)
-        return [
-            type.map { t(wording.name(of: $0)) } ?? person.type,
-            PersonStatus(rawValue: person.status).map { t(wording.name(of: $0, for: type)) } ?? person.status,
-        ]
+        [t(wording.name(of: person.type)), t(wording.name(of: person.status, for: person.type))]
     }
 }

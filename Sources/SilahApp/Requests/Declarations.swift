@@ -15,16 +15,17 @@ enum Declarations {
             ("request.description", request.description),
             ("person.full_name", person.fullName),
             ("person.national_id", person.nationalID ?? ""),
-            ("person.id_expiry", person.idExpiry ?? ""),
-            ("person.birth_date", person.birthDate ?? ""),
+            ("person.id_expiry", person.idExpiry?.iso ?? ""),
+            ("person.birth_date", person.birthDate?.iso ?? ""),
             ("person.mobile", person.mobile ?? ""),
             ("person.email", person.email ?? ""),
-            ("person.region", person.region ?? ""),
+            ("person.region", person.region?.rawValue ?? ""),
             ("person.city", person.city ?? ""),
             ("person.household_income", person.householdIncome.map { String(format: "%.2f", $0) } ?? ""),
             ("person.family_size", person.familySize.map(String.init) ?? ""),
         ]
-        let members = family.map { "\($0.name)|\($0.relation)|\($0.birthDate ?? "")|\($0.nationalID ?? "")" }.sorted()
+        let members = family.map { "\($0.name)|\($0.relation)|\($0.birthDate?.iso ?? "")|\($0.nationalID ?? "")" }
+            .sorted()
         for (index, member) in members.enumerated() { fields.append(("family.\(index + 1)", member)) }
         return DeclaredData(fields: fields)
     }
@@ -259,11 +260,11 @@ enum Declarations {
             event: "declaration_code", reference: request.reference, association: tenant.association.slug)
         do {
             row.providerID = try await app.messageProvider(for: "sms").send(outgoing)
-            row.status = Outbox.Status.sent.rawValue
+            row.status = .sent
             row.sentAt = Date()
             try await db.writeTransaction { try await row.save(on: $0) }
         } catch {
-            row.status = Outbox.Status.failed.rawValue
+            row.status = .failed
             row.lastError = (error as? GatewayFailure)?.description ?? "could not reach the gateway"
             try await db.writeTransaction { try await row.save(on: $0) }
             throw LocalizedAbort(

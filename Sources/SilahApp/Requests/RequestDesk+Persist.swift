@@ -19,8 +19,8 @@ extension RequestDesk {
             request.submittedOn = outcome.request.submittedOn
             request.answerDueOn = outcome.request.answerDue
             request.pausedOn = outcome.request.pausedOn
-            if let status = outcome.personStatus, person.personStatus != status {
-                person.status = status.rawValue
+            if let status = outcome.personStatus, person.status != status {
+                person.status = status
                 try await person.save(on: db)
             }
             if let signing {
@@ -28,7 +28,7 @@ extension RequestDesk {
                 try await signing.declaration.create(on: db)
             }
             if let item = meetingItem, outcome.decision != nil {
-                item.decision = outcome.action == .accept ? "accepted" : "rejected"
+                item.decision = outcome.action == .accept ? .accepted : .rejected
                 item.reasons = outcome.reason
                 try await item.save(on: db)
             }

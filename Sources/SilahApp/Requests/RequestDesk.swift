@@ -73,7 +73,3 @@ enum RequestDesk {
         return request
     }
 }
-
-extension Person {
-    var personStatus: PersonStatus? { PersonStatus(rawValue: status) }
-}

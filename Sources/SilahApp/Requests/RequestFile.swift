@@ -51,13 +51,8 @@ struct RequestFile: Sendable {
         RequestFacts(
             today: today, service: service?.serviceType,
             informationOnFile: Set(RequiredInformation.allCases.filter(person.has)),
-            documents: documents.compactMap { document in
-                DocumentType(rawValue: document.type).map {
-                    RequestFacts.DocumentOnFile(
-                        type: $0, expiry: document.expiryDate.flatMap { try? GregorianDate(iso: $0) })
-                }
-            },
-            idExpiry: person.idExpiry.flatMap { try? GregorianDate(iso: $0) }, declaration: declarationStatus)
+            documents: documents.map { RequestFacts.DocumentOnFile(type: $0.type, expiry: $0.expiryDate) },
+            idExpiry: person.idExpiry, declaration: declarationStatus)
     }
 
     /// The actions the staff member may take now, as the state machine offers them.

@@ -15,7 +15,7 @@ struct RequestPage {
     let today: GregorianDate
 
     /// The policy's words for this applicant, in their recorded gender.
-    var wording: AudienceWording { policy.wording(for: file.person.gender.flatMap(Gender.init(rawValue:))) }
+    var wording: AudienceWording { policy.wording(for: file.person.gender) }
 
     func context(
         page: PageContext, workspace: WorkspaceContext, actions: [RequestAction], opened: Bool, error: String?,
@@ -107,8 +107,8 @@ struct RequestPage {
                 MessageRow(
                     when: DateText.both(GregorianDate.today(now: message.createdAt ?? Date()), t),
                     channel: Outbox.channelName(message.channel, t.language),
-                    status: Outbox.Status(rawValue: message.status)?.name(t.language) ?? message.status,
-                    statusCode: message.status,
+                    status: message.status.name(t.language),
+                    statusCode: message.status.rawValue,
                     body: message.event == "declaration_code"
                         ? t("رمز الإقرار (مخفي)", "Declaration code (hidden)") : message.body)
             },

@@ -22,13 +22,13 @@ extension RequestsController {
             ReceiptContext(
                 page: PageContext(request: req, title: t("إيصال طلب", "Request receipt")),
                 associationName: t(tenant.association.nameAr, tenant.association.nameEn),
-                heading: t(policy.wording(for: person.gender.flatMap(Gender.init(rawValue:))).receiptTitle),
+                heading: t(policy.wording(for: person.gender).receiptTitle),
                 reference: request.reference,
                 rows: [
                     Fact(label: t("رقم الطلب", "Reference"), value: request.reference, dir: "ltr"),
                     Fact(
                         label: t(
-                            policy.wording(for: person.gender.flatMap(Gender.init(rawValue:))).requesterAr, "Applicant"),
+                            policy.wording(for: person.gender).requesterAr, "Applicant"),
                         value: person.fullName, dir: "auto"),
                     Fact(
                         label: t("الخدمة", "Service"),

@@ -150,18 +150,18 @@ enum DemoData {
             let p = source.next()
             let file = Person(associationID: associationID)
             let fullName = p.nameParts.joined(separator: " ")
-            (file.type, file.status) = (PersonType.served(by: policy).rawValue, "applicant")
+            (file.type, file.status) = (PersonType.served(by: policy), .applicant)
             (file.firstName, file.fatherName, file.grandfatherName, file.familyName) = (
                 p.nameParts[0], p.nameParts[1], p.nameParts[2], p.nameParts[3]
             )
             (file.fullName, file.nameKey) = (fullName, PersonNameKey.key(fullName))
             (file.nationalID, file.birthDate, file.gender, file.mobile) = (
-                p.nationalID, p.birthDate.iso, p.gender.rawValue, p.mobile
+                p.nationalID, p.birthDate, p.gender, p.mobile
             )
-            file.idExpiry = today.adding(days: 400 + number * 30).iso
-            (file.region, file.city, file.category) = (p.region.rawValue, p.city, p.category)
+            file.idExpiry = today.adding(days: 400 + number * 30)
+            (file.region, file.city, file.category) = (p.region, p.city, p.category)
             (file.householdIncome, file.familySize) = (Double(p.householdIncome), max(p.familySize, 1))
-            (file.consent, file.consentDate, file.consentVersion) = (true, today.iso, PersonRules.consentVersion)
+            (file.consent, file.consentDate, file.consentVersion) = (true, today, PersonRules.consentVersion)
             try await file.create(on: app.db)
             try await PeopleDirectory.indexName(of: file, previous: nil, on: app.db)
             for type in DocumentType.allCases where type != .other && type != .medicalReport && type != .bankStatement {
@@ -170,9 +170,9 @@ enum DemoData {
                 let document = PersonDocument()
                 document.$association.id = associationID
                 document.$person.id = try file.requireID()
-                document.type = type.rawValue
+                document.type = type
                 document.fileName = "\(type.rawValue).png"
-                document.kind = "png"
+                document.kind = .png
                 document.size = png.count
                 document.sha256 = Secrets.sha256Hex(png)
                 document.storageKey = key

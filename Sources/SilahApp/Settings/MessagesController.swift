@@ -44,11 +44,11 @@ struct MessagesController: RouteCollection {
                         href: reference.map { SiteURL.request(slug, $0) } ?? "",
                         channel: Outbox.channelName(message.channel, req.language),
                         recipient: message.channel == "email" ? message.recipient : SaudiMobile.mask(message.recipient),
-                        status: Outbox.Status(rawValue: message.status)?.name(req.language) ?? message.status,
-                        statusCode: message.status,
+                        status: message.status.name(req.language),
+                        statusCode: message.status.rawValue,
                         attempts: message.attempts,
                         error: message.lastError ?? "",
-                        retryHref: message.status == Outbox.Status.failed.rawValue
+                        retryHref: message.status == .failed
                             ? SiteURL.outboxRetry(slug, message.id ?? UUID()) : "")
                 },
                 retryLabel: t("أعد الإرسال", "Send again"),

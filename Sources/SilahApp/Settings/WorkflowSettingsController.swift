@@ -49,8 +49,8 @@ struct WorkflowSettingsController: RouteCollection {
                     + t(tenant.policy.decisionWindow.wordsAr, tenant.policy.decisionWindow.wordsEn),
                 holidaysHeading: t("الإجازات الرسمية", "Holidays"),
                 holidays: holidays.map { holiday in
-                    let monthsAr = holiday.dating == "hijri" ? HijriDate.monthNamesAr : GregorianDate.monthNamesAr
-                    let monthsEn = holiday.dating == "hijri" ? HijriDate.monthNamesEn : GregorianDate.monthNamesEn
+                    let monthsAr = holiday.dating == .hijri ? HijriDate.monthNamesAr : GregorianDate.monthNamesAr
+                    let monthsEn = holiday.dating == .hijri ? HijriDate.monthNamesEn : GregorianDate.monthNamesEn
                     let days =
                         holiday.firstDay == holiday.lastDay
                         ? "\(holiday.firstDay)" : "\(holiday.firstDay)–\(holiday.lastDay)"
@@ -58,7 +58,7 @@ struct WorkflowSettingsController: RouteCollection {
                         // A holiday entered without an English name keeps its Arabic one in both languages.
                         name: holiday.nameEn.isEmpty ? holiday.nameAr : t(holiday.nameAr, holiday.nameEn),
                         when: t("\(days) \(monthsAr[holiday.month - 1])", "\(days) \(monthsEn[holiday.month - 1])")
-                            + (holiday.dating == "hijri" ? t(" (هجري)", " (Hijri)") : t(" (ميلادي)", " (Gregorian)")),
+                            + (holiday.dating == .hijri ? t(" (هجري)", " (Hijri)") : t(" (ميلادي)", " (Gregorian)")),
                         deleteHref: SiteURL.workflowSettings(slug) + "/holidays/\(holiday.id ?? UUID())/delete")
                 },
                 upcomingHeading: t("الإجازات في السنة القادمة", "Holidays in the coming year"),
