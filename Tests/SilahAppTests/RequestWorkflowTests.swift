@@ -369,7 +369,7 @@ extension AppTests {
                 // al-Fitr 1448 (9–12 March), and Friday–Saturday follow; the answer is due Sunday 14 March.
                 let thursday = try #require(ISO8601DateFormatter().date(from: "2027-03-04T07:00:00Z"))
                 let request = try await RequestDesk.open(
-                    .init(personID: person.id, channel: "phone", serviceType: "financial_aid", description: "طلب"),
+                    .init(personID: person.id, channel: .phone, serviceType: "financial_aid", description: "طلب"),
                     tenant: tenant, actor: .commandLine, on: app.db, now: thursday)
                 #expect(request.answerDueOn?.iso == "2027-03-14")
             }

@@ -72,5 +72,27 @@ extension AppTests {
                 await #expect(throws: (any Error).self) { try await SupportRequest.find(id, on: app.db) }
             }
         }
+
+        /// The API's bodies read codes as types: a channel or vote the server does not know is the same
+        /// 422 naming the field in words as before, not a "wrong type".
+        @Test func unknownCodesInAPIBodiesAreRefusedInWords() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "waei")
+                let person = try await Applicants.make(app, slug: "waei")
+                let fax = try await RequestWorkflowTests.open(staff, person: person, channel: "fax")
+                #expect(fax.status == .unprocessableEntity)
+                #expect((fax.json["reasonAr"] as? String)?.hasPrefix("قناة الطلب:") == true)
+                #expect((fax.json["reasonEn"] as? String)?.hasPrefix("Channel:") == true)
+                let opened = try await RequestWorkflowTests.open(staff, person: person)
+                #expect(opened.status == .created)
+                let reference = try #require(opened.json["reference"] as? String)
+                let member = try await staff.userID("manager")
+                let maybe = try await staff.act(
+                    reference, "accept", as: "manager", ["votes": [member.uuidString: "maybe"]])
+                #expect(maybe.status == .unprocessableEntity)
+                #expect((maybe.json["reasonEn"] as? String)?.contains("Unknown vote: maybe") == true)
+                #expect(try await SupportRequest.query(on: app.db).count() == 1)
+            }
+        }
     }
 }

@@ -203,7 +203,7 @@ enum Applicants {
     /// What the relations officer types to open a request on `person`'s file.
     static func intake(for person: Person, tenant: Tenant, description: String) throws -> RequestDesk.Intake {
         RequestDesk.Intake(
-            personID: try person.requireID(), channel: tenant.policy.channels.first?.rawValue,
+            personID: try person.requireID(), channel: tenant.policy.channels.first,
             serviceType: serviceType(for: tenant.association.slug), description: description)
     }
 

@@ -10,7 +10,7 @@ import Vapor
 enum RequestDesk {
     struct Intake: Sendable {
         var personID: UUID?
-        var channel: String?
+        var channel: SilahCore.Channel?
         var serviceType: String?
         var description: String?
     }

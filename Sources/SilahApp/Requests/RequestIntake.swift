@@ -8,6 +8,15 @@ extension RequestDesk {
     /// Receives a request on a person's file: checks the channel against the policy and the type
     /// against the association's list, gives it a reference and a provisional answer date, and tells
     /// the applicant.
+    /// A channel missing, unknown or not in the association's policy.
+    static var unknownChannel: LocalizedAbort {
+        LocalizedAbort.unprocessable(
+            field: "channel",
+            LocalizedReason(
+                ar: "اختر إحدى قنوات التواصل في سياسة الجمعية.",
+                en: "Choose one of the channels in the association's policy."))
+    }
+
     static func open(_ intake: Intake, tenant: Tenant, actor: AuditActor, on db: Database, now: Date = Date())
         async throws -> SupportRequest
     {
@@ -19,14 +28,8 @@ extension RequestDesk {
                     ar: "اختر ملف \(tenant.policy.wording.requesterAr).", en: "Choose the applicant's file."))
         }
         let person = try await tenant.find(Person.self, personID, on: db)
-        guard let channel = intake.channel.flatMap(SilahCore.Channel.init(rawValue:)),
-            tenant.policy.channels.contains(channel)
-        else {
-            throw LocalizedAbort.unprocessable(
-                field: "channel",
-                LocalizedReason(
-                    ar: "اختر إحدى قنوات التواصل في سياسة الجمعية.",
-                    en: "Choose one of the channels in the association's policy."))
+        guard let channel = intake.channel, tenant.policy.channels.contains(channel) else {
+            throw unknownChannel
         }
         guard let typeCode = intake.serviceType,
             let type = try await serviceTypes(tenant, on: db).first(where: { $0.code == typeCode })

@@ -42,9 +42,18 @@ struct RequestsAPIController: APIRouteCollection {
 
     struct CreateBody: Content {
         var personId: UUID?
-        var channel: String?
+        var channel: SilahCore.Channel?
         var serviceType: String?
         var description: String?
+
+        init(from decoder: any Decoder) throws {
+            let body = try decoder.container(keyedBy: CodingKeys.self)
+            personId = try body.decodeIfPresent(UUID.self, forKey: .personId)
+            channel = try body.decodeCode(
+                SilahCore.Channel.self, forKey: .channel, unknown: { _ in RequestDesk.unknownChannel })
+            serviceType = try body.decodeIfPresent(String.self, forKey: .serviceType)
+            description = try body.decodeIfPresent(String.self, forKey: .description)
+        }
     }
 
     func create(req: Request) async throws -> Response {
@@ -77,7 +86,25 @@ struct RequestsAPIController: APIRouteCollection {
         var evidence: String?
         var meetingId: UUID?
         /// member id → accept / reject / abstain, recorded on the meeting before the decision.
-        var votes: [String: String]?
+        var votes: [String: Meetings.Vote]?
+
+        init() {}
+
+        init(from decoder: any Decoder) throws {
+            let body = try decoder.container(keyedBy: CodingKeys.self)
+            evidence = try body.decodeIfPresent(String.self, forKey: .evidence)
+            meetingId = try body.decodeIfPresent(UUID.self, forKey: .meetingId)
+            guard let votes = try body.decodeIfPresent([String: String].self, forKey: .votes) else { return }
+            self.votes = try votes.mapValues { vote in
+                guard let value = Meetings.Vote(rawValue: vote) else {
+                    throw LocalizedAbort.unprocessable(
+                        field: "votes",
+                        LocalizedReason(
+                            ar: "صوت غير معروف: \(vote).", en: "Unknown vote: \(vote) (accept, reject, abstain)."))
+                }
+                return value
+            }
+        }
     }
 
     func act(req: Request) async throws -> RequestDTO {
@@ -108,13 +135,14 @@ struct RequestsAPIController: APIRouteCollection {
         }
         var parsed: [UUID: Meetings.Vote] = [:]
         for (member, vote) in body.votes ?? [:] {
-            guard let id = UUID(uuidString: member), let value = Meetings.Vote(rawValue: vote) else {
+            guard let id = UUID(uuidString: member) else {
                 throw LocalizedAbort.unprocessable(
                     field: "votes",
                     LocalizedReason(
-                        ar: "صوت غير معروف: \(vote).", en: "Unknown vote: \(vote) (accept, reject, abstain)."))
+                        ar: "صوت غير معروف: \(vote.rawValue).",
+                        en: "Unknown vote: \(vote.rawValue) (accept, reject, abstain)."))
             }
-            parsed[id] = value
+            parsed[id] = vote
         }
         let (actor, files, ready, votes) = (req.actor, req.application.files, input, parsed)
         guard !votes.isEmpty else {

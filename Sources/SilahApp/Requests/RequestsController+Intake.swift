@@ -24,7 +24,8 @@ extension RequestsController {
         do {
             let request = try await RequestDesk.open(
                 .init(
-                    personID: form.person.flatMap(UUID.init(uuidString:)), channel: form.channel,
+                    personID: form.person.flatMap(UUID.init(uuidString:)),
+                    channel: form.channel.flatMap(SilahCore.Channel.init(rawValue:)),
                     serviceType: form.serviceType, description: form.description),
                 tenant: tenant, actor: req.actor, on: req.db)
             return req.redirect(to: SiteURL.request(tenant.association.slug, request.reference) + "?opened=1")

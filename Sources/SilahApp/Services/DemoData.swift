@@ -41,7 +41,7 @@ enum DemoData {
             func open(_ person: Person, _ daysAgo: Double, _ text: String) async throws -> SupportRequest {
                 try await RequestDesk.open(
                     .init(
-                        personID: person.id, channel: channels[made % channels.count].rawValue, serviceType: type,
+                        personID: person.id, channel: channels[made % channels.count], serviceType: type,
                         description: text),
                     tenant: officer, actor: .user(officer.userID, address: ""), on: app.db,
                     now: now.addingTimeInterval(-daysAgo * 86_400))
