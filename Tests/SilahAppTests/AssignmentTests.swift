@@ -23,7 +23,7 @@ extension AppTests {
             try await second.create(on: app.db)
             try await Membership(
                 userID: try second.requireID(), associationID: try association.requireID(),
-                role: Role.relationsOfficer.rawValue
+                role: .relationsOfficer
             ).create(on: app.db)
             return try await openRequest(app, description: "مساعدة لسداد الإيجار")
         }
@@ -166,7 +166,7 @@ extension AppTests {
             try await withSilah { app in
                 let first = try await setUp(app)
                 let provider = RecordingProvider()
-                app.useMessageProvider(provider, for: "email")
+                app.useMessageProvider(provider, for: .email)
                 let manager = try await signedIn(app, "manager")
                 let second = try await userID(app, "relations_officer2@\(Self.slug).demo")
                 #expect(try await assign(manager, first, to: second.uuidString).status == .seeOther)

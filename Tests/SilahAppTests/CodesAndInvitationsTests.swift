@@ -27,7 +27,7 @@ extension AppTests {
                     try await Workflow.open(staff, person: person).json["reference"] as? String)
                 let tenant = try await demoTenant(app, "relations_officer", of: "eshraqa")
                 let sms = RecordingProvider()
-                app.useMessageProvider(sms, for: "sms")
+                app.useMessageProvider(sms, for: .sms)
                 func send() async throws {
                     let request = try await RequestLookup.find(reference, tenant: tenant, on: app.db)
                     try await Declarations.sendCode(

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import SilahCore
 import Testing
 
 @testable import SilahApp
@@ -22,13 +23,14 @@ extension AppTests {
         @Test func uniqueViolationsAreRecognisedByTheDriversCode() async throws {
             try await withSilah { app in
                 let association = try #require(try await Association.query(on: app.db).first()?.requireID())
-                let first = DailyDigest(associationID: association, day: "2026-11-30")
+                let first = DailyDigest(associationID: association, day: try GregorianDate(iso: "2026-11-30"))
                 try await first.save(on: app.db)
                 let sameDay = await refusal {
-                    try await DailyDigest(associationID: association, day: "2026-11-30").save(on: app.db)
+                    try await DailyDigest(associationID: association, day: try GregorianDate(iso: "2026-11-30")).save(
+                        on: app.db)
                 }
                 #expect(sameDay.map(AuditLog.isUniqueViolation) == true)
-                let sameID = DailyDigest(associationID: association, day: "2026-12-01")
+                let sameID = DailyDigest(associationID: association, day: try GregorianDate(iso: "2026-12-01"))
                 sameID.id = first.id
                 let reusedID = await refusal { try await sameID.create(on: app.db) }
                 #expect(reusedID.map(AuditLog.isUniqueViolation) == true)
@@ -40,7 +42,8 @@ extension AppTests {
                 }
                 #expect(noDay.map(AuditLog.isUniqueViolation) == false)
                 let noAssociation = await refusal {
-                    try await DailyDigest(associationID: UUID(), day: "2026-11-30").save(on: app.db)
+                    try await DailyDigest(associationID: UUID(), day: try GregorianDate(iso: "2026-11-30")).save(
+                        on: app.db)
                 }
                 #expect(noAssociation.map(AuditLog.isUniqueViolation) == false)
                 #expect(try await DailyDigest.query(on: app.db).count() == 1)

@@ -38,12 +38,12 @@ extension AppTests {
             let meeting = CommitteeMeeting()
             meeting.associationID = try eshraqa.requireID()
             meeting.number = 1
-            meeting.heldOn = "2026-11-22"
+            meeting.heldOn = try GregorianDate(iso: "2026-11-22")
             meeting.attendees = []
-            meeting.status = "open"
+            meeting.status = .open
             try await meeting.create(on: app.db)
             try await Outbox.enqueue(
-                event: "received", requestID: request.id, channel: "sms", recipient: "+966501234567", subject: nil,
+                event: "received", requestID: request.id, channel: .sms, recipient: "+966501234567", subject: nil,
                 body: "x", associationID: try eshraqa.requireID(), on: app.db, now: Date())
             let message = try #require(try await OutboxMessage.query(on: app.db).first())
             message.status = .failed
@@ -185,7 +185,7 @@ extension AppTests {
                 }
                 // Nothing changed on the victim's side.
                 let victim = try #require(try await Membership.find(membership, on: app.db))
-                #expect(victim.role != "admin" || victim.isActive)
+                #expect(victim.role != .admin || victim.isActive)
                 let person = try #require(try await Person.find(personID, on: app.db))
                 #expect(person.firstName == "منى")
                 let request = try #require(try await SupportRequest.query(on: app.db).first())

@@ -47,7 +47,7 @@ extension AppTests {
             let association = try #require(try await PolicyStore.association(slug: slug, on: app.db))
             let meeting = try #require(
                 try await CommitteeMeeting.query(on: app.db).filter(\.$associationID == association.requireID())
-                    .filter(\.$status == "open").first())
+                    .filter(\.$status == .open).first())
             let waiting = try await SupportRequest.query(on: app.db)
                 .filter(\.$association.$id == association.requireID())
                 .filter(\.$state == .underDecision).sort(\.$answerDueOn).all()

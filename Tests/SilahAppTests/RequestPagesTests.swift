@@ -166,7 +166,7 @@ extension AppTests {
                     try await manager.post(SiteURL.workflowSettings("waei") + "/channel", ["channel": "email"]).status
                         == .seeOther)
                 let changed = try #require(try await PolicyStore.association(slug: "waei", on: app.db))
-                #expect(changed.applicantChannel == "email")
+                #expect(changed.applicantChannel == .email)
                 #expect(
                     try await AuditRecord.query(on: app.db).filter(\.$action == "workflow_settings_changed").count()
                         == 2)

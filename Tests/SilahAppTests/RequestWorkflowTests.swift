@@ -41,7 +41,7 @@ extension AppTests {
             staff: APIStaff, person: Person, reference: String
         ) {
             let association = try #require(try await PolicyStore.association(slug: slug, on: app.db))
-            association.applicantChannel = "email"
+            association.applicantChannel = .email
             try await association.save(on: app.db)
             let staff = try await APIStaff.make(app, slug)
             let person = try await Applicants.make(app, slug: slug, email: "applicant@example.sa")
@@ -189,7 +189,7 @@ extension AppTests {
                 #expect(events == expected)
                 let first = try #require(
                     try await OutboxMessage.query(on: app.db).filter(\.$event == "received").first())
-                #expect(first.recipient == "+966501234567" && first.channel == "sms")
+                #expect(first.recipient == "+966501234567" && first.channel == .sms)
                 #expect(first.body.contains(reference))
                 #expect(first.body.hasPrefix(policy.feminineForms ? "عزيزتي" : "عزيزي"))
                 // Each transition is on the audit trail.
@@ -312,7 +312,7 @@ extension AppTests {
             let tenant = try await demoTenant(app, "relations_officer", of: staff.slug)
             let request = try await RequestLookup.find(reference, tenant: tenant, on: app.db)
             let sms = RecordingProvider()
-            app.useMessageProvider(sms, for: "sms")
+            app.useMessageProvider(sms, for: .sms)
             try await Declarations.sendCode(
                 for: request, signerName: nil, tenant: tenant, actor: .commandLine, app: app, on: app.db)
             let message = try #require(
@@ -383,7 +383,7 @@ extension AppTests {
                             gateway: .init(
                                 url: gateway.url("sms"), token: "gw-secret", sender: "SILAH", format: "taqnyat"),
                             client: app.client),
-                        for: "sms")
+                        for: .sms)
                     let staff = try await APIStaff.make(app, "khairat-albaha")
                     let person = try await Applicants.make(app, slug: "khairat-albaha")
                     gateway.fail(with: [.internalServerError])
@@ -421,7 +421,7 @@ extension AppTests {
                                 url: gateway.url("email"), token: "mail-key", sender: "noreply@silah.test",
                                 format: "generic"),
                             client: app.client),
-                        for: "email")
+                        for: .email)
                     let (_, _, reference) = try await Self.openMailedRequest(app, slug: "waei")
                     let mail = try #require(gateway.bodies.first)
                     #expect(mail["to"] as? String == "applicant@example.sa")
@@ -442,7 +442,7 @@ extension AppTests {
                         host: "127.0.0.1", port: server.port, username: "silah", password: "s3cret",
                         from: "noreply@silah.test", security: .none)
                     app.useMessageProvider(
-                        SMTPMessageProvider(configuration: smtp, group: app.eventLoopGroup), for: "email")
+                        SMTPMessageProvider(configuration: smtp, group: app.eventLoopGroup), for: .email)
                     let (staff, person, reference) = try await Self.openMailedRequest(app, slug: "eshraqa")
                     let mail = try #require(server.received.first)
                     #expect(mail.from == "<noreply@silah.test>" && mail.to == ["<applicant@example.sa>"])
@@ -466,7 +466,7 @@ extension AppTests {
                     var strict = smtp
                     strict.security = .starttls
                     app.useMessageProvider(
-                        SMTPMessageProvider(configuration: strict, group: app.eventLoopGroup), for: "email")
+                        SMTPMessageProvider(configuration: strict, group: app.eventLoopGroup), for: .email)
                     _ = try await Self.open(staff, person: person)
                     #expect(try await OutboxWorker.runOnce(app) == .init(sent: 0, retried: 1, failed: 0))
                     let refused = try #require(
@@ -485,7 +485,7 @@ extension AppTests {
             try await withSilah { app in
                 let lines = RecordingLogLines()
                 let logger = Logger(label: "outbox-test") { _ in RecordingLogHandler(lines: lines) }
-                app.useMessageProvider(LogMessageProvider(logger: logger), for: "sms")
+                app.useMessageProvider(LogMessageProvider(logger: logger), for: .sms)
                 let staff = try await APIStaff.make(app, "waei")
                 let person = try await Applicants.make(app, slug: "waei")
                 let reference = try #require(try await Self.open(staff, person: person).json["reference"] as? String)
@@ -515,7 +515,7 @@ extension AppTests {
                 #expect(try await MorningReminder.run(app, now: morning.addingTimeInterval(3600)) == 0)
                 let mail = try #require(
                     try await OutboxMessage.query(on: app.db).filter(\.$event == "manager_reminder").first())
-                #expect(mail.recipient == "manager@waei.demo" && mail.channel == "email")
+                #expect(mail.recipient == "manager@waei.demo" && mail.channel == .email)
                 #expect(mail.body.contains(reference) && !mail.body.contains("فاطمة"))
                 // Friday 27 November is the weekend: no reminder.
                 let friday = try #require(ISO8601DateFormatter().date(from: "2026-11-27T05:00:00Z"))

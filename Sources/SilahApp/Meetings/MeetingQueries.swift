@@ -53,7 +53,7 @@ enum MeetingQueries {
         let services = Dictionary(
             types.map { ($0.code, LocalizedReason(ar: $0.nameAr, en: $0.nameEn)) }, uniquingKeysWith: { a, _ in a })
         return MeetingAggregate(
-            id: meetingID, number: meeting.number, heldOn: try GregorianDate(iso: meeting.heldOn),
+            id: meetingID, number: meeting.number, heldOn: meeting.heldOn,
             place: meeting.place, isOpen: meeting.isOpen,
             attendees: meeting.attendees.map { .init(id: $0, name: names[$0] ?? "—") },
             items: try items.map { item in

@@ -7,7 +7,7 @@ import Vapor
 enum Meetings {
     /// The committee members of the association, active ones, by name.
     static func members(_ tenant: Tenant, on db: Database) async throws -> [User] {
-        try await tenant.query(Membership.self, on: db).filter(\.$role == Role.committeeMember.rawValue)
+        try await tenant.query(Membership.self, on: db).filter(\.$role == .committeeMember)
             .filter(\.$isActive == true).filter(\.$acceptedAt != nil).with(\.$user).all().map(\.user)
             .sorted { $0.name < $1.name }
     }
@@ -47,10 +47,10 @@ enum Meetings {
             let last = try await tenant.query(CommitteeMeeting.self, on: db).max(\.$number) ?? 0
             meeting.associationID = tenant.associationID
             meeting.number = last + 1
-            meeting.heldOn = heldDay.iso
+            meeting.heldOn = heldDay
             meeting.place = place?.trimmingCharacters(in: .whitespaces).nilIfBlank
             meeting.attendees = present
-            meeting.status = "open"
+            meeting.status = .open
             meeting.createdBy = tenant.userID
             try await meeting.create(on: db)
             for request in waiting {
@@ -203,7 +203,7 @@ enum Meetings {
 
     static func close(_ meeting: CommitteeMeeting, tenant: Tenant, actor: AuditActor, on db: Database) async throws {
         try tenant.require(.holdCommitteeMeetings)
-        meeting.status = "closed"
+        meeting.status = .closed
         meeting.closedAt = Date()
         try await db.writeTransaction { db in
             try await meeting.save(on: db)

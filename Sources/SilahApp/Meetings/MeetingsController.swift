@@ -49,7 +49,7 @@ struct MeetingsController: RouteCollection {
                     Link(
                         href: SiteURL.meeting(slug, try $0.requireID()),
                         label: t("الاجتماع رقم \($0.number)", "Meeting \($0.number)") + " — "
-                            + DateText.both(try GregorianDate(iso: $0.heldOn), t)
+                            + DateText.both($0.heldOn, t)
                             + ($0.isOpen ? t(" (مفتوح)", " (open)") : ""))
                 },
                 newHeading: t("فتح اجتماع", "Open a meeting"),

@@ -14,7 +14,7 @@ extension Application {
             if let mailer = storage[MailerKey.self] { return mailer }
             let messaging = silahConfiguration?.messaging
             if messaging?.smtp != nil || messaging?.email != nil {
-                return GatewayMailer(provider: messageProvider(for: "email"))
+                return GatewayMailer(provider: messageProvider(for: .email))
             }
             return OutboxFolderMailer(folder: (silahConfiguration?.dataDirectory ?? "./data") + "/outbox")
         }

@@ -15,13 +15,13 @@ enum MorningReminder {
             // Checked first so the worker's pass every few seconds does not keep bumping into the
             // unique row (and filling the database server's log with refused inserts).
             let done = try await DailyDigest.query(on: app.db).filter(\.$associationID == associationID)
-                .filter(\.$day == today.iso).count()
+                .filter(\.$day == today).count()
             guard done == 0 else { continue }
             let calendar = try await RequestDesk.calendar(tenantID: associationID, on: app.db)
             guard calendar.isWorkingDay(today) else { continue }
             do {
                 try await app.db.writeTransaction {
-                    try await DailyDigest(associationID: associationID, day: today.iso).create(on: $0)
+                    try await DailyDigest(associationID: associationID, day: today).create(on: $0)
                 }
             } catch  where AuditLog.isUniqueViolation(error) {
                 continue
@@ -29,7 +29,7 @@ enum MorningReminder {
             let lists = try await RequestQueues.deadlines(associationID: associationID, today: today, on: app.db)
             guard !lists.overdue.isEmpty || !lists.dueSoon.isEmpty else { continue }
             let managers = try await Membership.unscopedQuery(on: app.db).filter(\.$association.$id == associationID)
-                .filter(\.$role == Role.manager.rawValue).filter(\.$isActive == true).filter(\.$acceptedAt != nil)
+                .filter(\.$role == .manager).filter(\.$isActive == true).filter(\.$acceptedAt != nil)
                 .with(\.$user).all()
             let base = app.silahConfiguration?.baseURL ?? ""
             let link = base + SiteURL.requests(association.slug, list: "overdue")
@@ -50,7 +50,7 @@ enum MorningReminder {
             try await app.db.writeTransaction { db in
                 for manager in recipients {
                     try await Outbox.enqueue(
-                        event: "manager_reminder", requestID: nil, channel: "email", recipient: manager.user.email,
+                        event: "manager_reminder", requestID: nil, channel: .email, recipient: manager.user.email,
                         subject: "\(association.nameAr): تذكير بمواعيد الرد / answer dates reminder", body: body,
                         associationID: associationID, on: db, now: now)
                 }

@@ -28,18 +28,6 @@ enum Outbox {
         }
     }
 
-    static let channels = ["sms", "whatsapp", "email"]
-
-    static func channelName(_ channel: String, _ language: Language) -> String {
-        let ar = language == .ar
-        switch channel {
-        case "sms": return ar ? "رسالة نصية" : "SMS"
-        case "whatsapp": return ar ? "واتساب" : "WhatsApp"
-        case "email": return ar ? "بريد إلكتروني" : "E-mail"
-        default: return channel
-        }
-    }
-
     /// Tells the applicant about a step, on the channel the association chose, falling back to the
     /// other contact the file has.
     static func tell(
@@ -48,21 +36,21 @@ enum Outbox {
     ) async throws {
         let message = ApplicantMessage.compose(
             event, wording: tenant.policy.wording(for: person.gender), details: details)
-        let preferred = tenant.association.applicantChannel ?? "sms"
+        let preferred = tenant.association.applicantChannel ?? .sms
         var channel = preferred
         var recipient: String?
         switch preferred {
-        case "email":
+        case .email:
             recipient = person.email
-            if recipient == nil, let mobile = person.mobile { (channel, recipient) = ("sms", mobile) }
+            if recipient == nil, let mobile = person.mobile { (channel, recipient) = (.sms, mobile) }
         default:
             recipient = person.mobile
-            if recipient == nil, let email = person.email { (channel, recipient) = ("email", email) }
+            if recipient == nil, let email = person.email { (channel, recipient) = (.email, email) }
         }
         try await enqueue(
             event: event.rawValue, requestID: request.id, channel: channel, recipient: recipient ?? "",
-            subject: channel == "email" ? "\(tenant.association.nameAr) — \(request.reference)" : nil,
-            body: channel == "email" ? message.ar + "\n\n" + message.en : message.ar,
+            subject: channel == .email ? "\(tenant.association.nameAr) — \(request.reference)" : nil,
+            body: channel == .email ? message.ar + "\n\n" + message.en : message.ar,
             associationID: tenant.associationID, on: db, now: now)
     }
 
@@ -71,7 +59,7 @@ enum Outbox {
     /// the worker.
     @discardableResult
     static func enqueue(
-        event: String, requestID: UUID?, channel: String, recipient: String, subject: String?, body: String,
+        event: String, requestID: UUID?, channel: MessageChannel, recipient: String, subject: String?, body: String,
         associationID: UUID, sendingNow: Bool = false, on db: Database, now: Date
     ) async throws -> OutboxMessage {
         let row = OutboxMessage()
@@ -91,20 +79,19 @@ enum Outbox {
 }
 
 extension Application {
-    private struct ProvidersKey: StorageKey { typealias Value = [String: any MessageProvider] }
+    private struct ProvidersKey: StorageKey { typealias Value = [MessageChannel: any MessageProvider] }
 
     /// The provider for each channel: the configured gateway, or the log.
-    func messageProvider(for channel: String) -> any MessageProvider {
+    func messageProvider(for channel: MessageChannel) -> any MessageProvider {
         if let custom = storage[ProvidersKey.self]?[channel] { return custom }
         let messaging = silahConfiguration?.messaging ?? MessagingConfiguration()
         let gateway: MessagingConfiguration.Gateway? =
             switch channel {
-            case "sms": messaging.sms
-            case "whatsapp": messaging.whatsapp
-            case "email": messaging.email
-            default: nil
+            case .sms: messaging.sms
+            case .whatsapp: messaging.whatsapp
+            case .email: messaging.email
             }
-        if channel == "email", let smtp = messaging.smtp {
+        if channel == .email, let smtp = messaging.smtp {
             return SMTPMessageProvider(configuration: smtp, group: eventLoopGroup)
         }
         if let gateway { return HTTPMessageProvider(gateway: gateway, client: client) }
@@ -112,7 +99,7 @@ extension Application {
     }
 
     /// Replaces a channel's provider (tests).
-    func useMessageProvider(_ provider: any MessageProvider, for channel: String) {
+    func useMessageProvider(_ provider: any MessageProvider, for channel: MessageChannel) {
         var providers = storage[ProvidersKey.self] ?? [:]
         providers[channel] = provider
         storage[ProvidersKey.self] = providers

@@ -46,7 +46,7 @@ enum OutboxWorker {
                     nil
                 }
             let outgoing = OutgoingMessage(
-                id: try message.requireID(), channel: message.channel, recipient: message.recipient,
+                id: try message.requireID(), channel: message.channel.rawValue, recipient: message.recipient,
                 subject: message.subject, body: message.body, event: message.event, reference: reference,
                 association: slugs[message.associationID] ?? "")
             do {
@@ -71,7 +71,7 @@ enum OutboxWorker {
                 app.logger.warning(
                     "outbox: send failed",
                     metadata: [
-                        "channel": .string(message.channel), "event": .string(message.event),
+                        "channel": .string(message.channel.rawValue), "event": .string(message.event),
                         "attempt": .stringConvertible(message.attempts), "error": .string(message.lastError ?? ""),
                     ])
             }

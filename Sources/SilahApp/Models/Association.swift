@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SilahCore
 
 /// An association (جمعية) that Silah serves; everything else belongs to one.
 final class Association: Model, @unchecked Sendable {
@@ -10,7 +11,7 @@ final class Association: Model, @unchecked Sendable {
     @Field(key: "name_ar") var nameAr: String
     @Field(key: "name_en") var nameEn: String
     /// How applicants are told of their requests: sms (default), whatsapp or email.
-    @OptionalField(key: "applicant_channel") var applicantChannel: String?
+    @OptionalField(key: "applicant_channel") var applicantChannel: MessageChannel?
     /// Made by `serve --demo`: only such an association gets the demo accounts (with the published
     /// password) and sample files — never a real one whose address happens to match a preset.
     @OptionalField(key: "is_demo") var isDemo: Bool?

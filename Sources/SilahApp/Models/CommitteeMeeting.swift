@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SilahCore
 
 /// A meeting of the research committee (اجتماع لجنة البحث).
 final class CommitteeMeeting: Model, TenantOwned, @unchecked Sendable {
@@ -9,10 +10,10 @@ final class CommitteeMeeting: Model, TenantOwned, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "association_id") var associationID: UUID
     @Field(key: "number") var number: Int
-    @Field(key: "held_on") var heldOn: String
+    @Field(key: "held_on") var heldOn: GregorianDate
     @OptionalField(key: "place") var place: String?
     @Field(key: "attendees") var attendees: [UUID]
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     @OptionalField(key: "created_by") var createdBy: UUID?
     @OptionalField(key: "closed_at") var closedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -21,5 +22,10 @@ final class CommitteeMeeting: Model, TenantOwned, @unchecked Sendable {
 
     init() {}
 
-    var isOpen: Bool { status == "open" }
+    /// Open while the committee records; closed once its minutes are final.
+    enum Status: String, Sendable, Codable, CaseIterable {
+        case open, closed
+    }
+
+    var isOpen: Bool { status == .open }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SilahCore
 
 /// The managers' morning reminder, once per association per working day.
 final class DailyDigest: Model, @unchecked Sendable {
@@ -7,11 +8,11 @@ final class DailyDigest: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "association_id") var associationID: UUID
-    @Field(key: "day") var day: String
+    @Field(key: "day") var day: GregorianDate
 
     init() {}
 
-    init(associationID: UUID, day: String) {
+    init(associationID: UUID, day: GregorianDate) {
         self.associationID = associationID
         self.day = day
     }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SilahCore
 
 /// A message to an applicant or staff member, written in the same transaction as the change it
 /// reports and sent later by the outbox worker.
@@ -12,7 +13,7 @@ final class OutboxMessage: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "request_id") var requestID: UUID?
     /// What it tells: received, rejected, overdue_digest, …
     @Field(key: "event") var event: String
-    @Field(key: "channel") var channel: String
+    @Field(key: "channel") var channel: MessageChannel
     @Field(key: "recipient") var recipient: String
     @OptionalField(key: "subject") var subject: String?
     @Field(key: "body") var body: String

@@ -117,11 +117,11 @@ final class Contact: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "association_id") var association: Association
     @OptionalParent(key: "person_id") var person: Person?
-    @Field(key: "channel") var channel: String
-    @Field(key: "direction") var direction: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "channel") var channel: Channel
+    @Field(key: "direction") var direction: ContactDirection
+    @Field(key: "kind") var kind: ContactKind
     @Field(key: "summary") var summary: String
-    @OptionalField(key: "staff_tool") var staffTool: String?
+    @OptionalField(key: "staff_tool") var staffTool: StaffTool?
     @OptionalField(key: "outcome") var outcome: String?
     /// Who to call back, for a contact from someone without a file.
     @OptionalField(key: "contact_name") var contactName: String?

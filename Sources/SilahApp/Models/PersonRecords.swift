@@ -53,11 +53,10 @@ final class StaffToolVersion: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "association_id") var association: Association
-    /// A `StaffTool` code.
-    @Field(key: "tool") var tool: String
+    @Field(key: "tool") var tool: StaffTool
     @Field(key: "version") var version: Int
     @Field(key: "file_name") var fileName: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: DocumentKind
     @Field(key: "sha256") var sha256: String
     @Field(key: "storage_key") var storageKey: String
     @OptionalParent(key: "uploaded_by") var uploadedBy: User?

@@ -1,4 +1,5 @@
 import Fluent
+import SilahCore
 import Vapor
 
 /// A staff member. Belongs to one or more associations through memberships.
@@ -38,8 +39,7 @@ final class Membership: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: User
     @Parent(key: "association_id") var association: Association
-    /// A `Role` code.
-    @Field(key: "role") var role: String
+    @Field(key: "role") var role: Role
     /// Access to this association only; deactivating here leaves the person's other associations alone.
     @Field(key: "is_active") var isActive: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -51,7 +51,7 @@ final class Membership: Model, @unchecked Sendable {
 
     init() {}
 
-    init(userID: UUID, associationID: UUID, role: String, acceptedAt: Date? = Date()) {
+    init(userID: UUID, associationID: UUID, role: Role, acceptedAt: Date? = Date()) {
         self.$user.id = userID
         self.$association.id = associationID
         self.role = role

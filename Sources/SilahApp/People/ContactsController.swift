@@ -49,11 +49,9 @@ struct ContactsController: RouteCollection {
                 rows: contacts.map { contact in
                     ContactListContext.Row(
                         when: DateText.hijriFirst(GregorianDate.today(now: contact.at), t),
-                        channel: SilahCore.Channel(rawValue: contact.channel).map { t($0.nameAr, $0.nameEn) }
-                            ?? contact.channel,
-                        kind: ContactKind(rawValue: contact.kind)?.name(req.language) ?? contact.kind,
-                        direction: ContactDirection(rawValue: contact.direction)?.name(req.language)
-                            ?? contact.direction,
+                        channel: t(contact.channel.nameAr, contact.channel.nameEn),
+                        kind: contact.kind.name(req.language),
+                        direction: contact.direction.name(req.language),
                         who: contact.person?.fullName ?? contact.contactName ?? t("بلا ملف", "No file"),
                         whoHref: contact.person.flatMap { $0.id }.map { SiteURL.person(slug, $0) } ?? "",
                         summary: contact.summary,
@@ -114,11 +112,11 @@ struct ContactsController: RouteCollection {
         let contact = Contact()
         contact.$association.id = tenant.associationID
         contact.$person.id = try person?.requireID()
-        contact.channel = channel.rawValue
-        contact.direction = direction.rawValue
-        contact.kind = kind.rawValue
+        contact.channel = channel
+        contact.direction = direction
+        contact.kind = kind
         contact.summary = summary
-        contact.staffTool = tool?.rawValue
+        contact.staffTool = tool
         contact.outcome = form.outcome?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfBlank
         contact.contactName = person == nil ? form.contactName?.trimmingCharacters(in: .whitespaces).nilIfBlank : nil
         contact.$staff.id = tenant.userID

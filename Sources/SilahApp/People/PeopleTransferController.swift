@@ -59,9 +59,7 @@ struct PeopleTransferController: RouteCollection {
             let day = GregorianDate.today(now: contact.at)
             rows.append([
                 day.iso, (try? UmmAlQuraCalendar.standard.hijri(from: day))?.iso ?? "",
-                SilahCore.Channel(rawValue: contact.channel)?.nameAr ?? contact.channel,
-                ContactDirection(rawValue: contact.direction)?.name(.ar) ?? "",
-                ContactKind(rawValue: contact.kind)?.name(.ar) ?? "",
+                contact.channel.nameAr, contact.direction.name(.ar), contact.kind.name(.ar),
                 contact.person?.fullName ?? contact.contactName ?? "", contact.summary, contact.outcome ?? "",
             ])
         }

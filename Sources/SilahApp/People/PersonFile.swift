@@ -147,9 +147,8 @@ enum PersonFile {
     {
         let names = records.staffNames
         var items: [(Date, PersonFileContext.Event)] = records.contacts.map { contact in
-            let channel =
-                SilahCore.Channel(rawValue: contact.channel).map { t($0.nameAr, $0.nameEn) } ?? contact.channel
-            let kind = ContactKind(rawValue: contact.kind)?.name(language) ?? contact.kind
+            let channel = t(contact.channel.nameAr, contact.channel.nameEn)
+            let kind = contact.kind.name(language)
             let day = GregorianDate.today(now: contact.at)
             return (
                 contact.at,

@@ -248,7 +248,7 @@ enum Declarations {
             challenge.attempts = 0
             try await challenge.create(on: db)
             let row = try await Outbox.enqueue(
-                event: "declaration_code", requestID: requestID, channel: "sms", recipient: mobile, subject: nil,
+                event: "declaration_code", requestID: requestID, channel: .sms, recipient: mobile, subject: nil,
                 body: text("••••••"), associationID: tenant.associationID, sendingNow: true, on: db, now: now)
             try await AuditLog.record(
                 AuditEvent(action: "declaration_code_sent", subjectType: "request", subjectID: requestID.uuidString),
@@ -259,7 +259,7 @@ enum Declarations {
             id: try row.requireID(), channel: "sms", recipient: mobile, subject: nil, body: text(code),
             event: "declaration_code", reference: request.reference, association: tenant.association.slug)
         do {
-            row.providerID = try await app.messageProvider(for: "sms").send(outgoing)
+            row.providerID = try await app.messageProvider(for: .sms).send(outgoing)
             row.status = .sent
             row.sentAt = Date()
             try await db.writeTransaction { try await row.save(on: $0) }

@@ -106,7 +106,7 @@ struct RequestPage {
             messages: history.messages.map { message in
                 MessageRow(
                     when: DateText.both(GregorianDate.today(now: message.createdAt ?? Date()), t),
-                    channel: Outbox.channelName(message.channel, t.language),
+                    channel: message.channel.name(t.language),
                     status: message.status.name(t.language),
                     statusCode: message.status.rawValue,
                     body: message.event == "declaration_code"

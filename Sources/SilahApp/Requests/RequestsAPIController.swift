@@ -191,7 +191,8 @@ struct RequestsAPIController: APIRouteCollection {
         let items = try await tenant.query(MeetingItem.self, on: req.db).filter(\.$meeting.$id == meeting.requireID())
             .with(\.$request).all()
         return try await MeetingDTO(
-            id: try meeting.requireID(), number: meeting.number, heldOn: meeting.heldOn, attendees: meeting.attendees,
+            id: try meeting.requireID(), number: meeting.number, heldOn: meeting.heldOn.iso,
+            attendees: meeting.attendees,
             agenda: items.map(\.request.reference).sorted()
         ).encodeResponse(status: .created, for: req)
     }

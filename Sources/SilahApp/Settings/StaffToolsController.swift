@@ -19,7 +19,7 @@ struct StaffToolsController: RouteCollection {
         let slug = tenant.association.slug
         let versions = try await tenant.query(StaffToolVersion.self, on: req.db).sort(\.$version, .descending).all()
         let rows = tenant.policy.staffTools.map { tool -> StaffToolsContext.Row in
-            let latest = versions.first { $0.tool == tool.rawValue }
+            let latest = versions.first { $0.tool == tool }
             return StaffToolsContext.Row(
                 code: tool.rawValue,
                 name: t(tool.name(for: tenant.policy.wording)),
@@ -61,9 +61,9 @@ struct StaffToolsController: RouteCollection {
         let version = StaffToolVersion()
         version.id = UUID()
         version.$association.id = tenant.associationID
-        version.tool = tool.rawValue
+        version.tool = tool
         version.fileName = String(file.filename.prefix(200))
-        version.kind = kind.rawValue
+        version.kind = kind
         version.sha256 = Secrets.sha256Hex(Data(bytes))
         version.storageKey = "tools/\(tenant.associationID.uuidString)/\(version.id!.uuidString).\(kind.fileExtension)"
         version.$uploadedBy.id = tenant.userID
@@ -72,7 +72,7 @@ struct StaffToolsController: RouteCollection {
                 // The next number is read inside the transaction: two uploads at once get two numbers.
                 try await db.lockForTransaction("staff-tool:\(tenant.associationID):\(tool.rawValue)")
                 let latest =
-                    try await tenant.query(StaffToolVersion.self, on: db).filter(\.$tool == tool.rawValue)
+                    try await tenant.query(StaffToolVersion.self, on: db).filter(\.$tool == tool)
                     .max(\.$version) ?? 0
                 version.version = latest + 1
                 try await version.create(on: db)
@@ -90,14 +90,14 @@ struct StaffToolsController: RouteCollection {
     func open(req: Request) async throws -> Response {
         let tenant = try req.tenant
         try tenant.require(.viewStaffTools)
-        guard let tool = req.parameters.get("tool"),
+        guard let tool = req.parameters.get("tool").flatMap(StaffTool.init(rawValue:)),
             let latest = try await tenant.query(StaffToolVersion.self, on: req.db).filter(\.$tool == tool).sort(
                 \.$version, .descending
             ).first()
         else { throw Abort(.notFound) }
         let response = Response(status: .ok, body: .init(data: try req.application.files.read(key: latest.storageKey)))
         response.headers.contentType = HTTPMediaType.fileExtension(
-            DocumentKind(rawValue: latest.kind)?.fileExtension ?? "pdf")
+            latest.kind.fileExtension)
         response.headers.contentDisposition = .init(.inline, filename: latest.fileName)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return response

@@ -25,7 +25,7 @@ struct WorkflowSettingsController: RouteCollection {
         let slug = tenant.association.slug
         let holidays = try await tenant.query(HolidayRecord.self, on: req.db).sort(\.$dating).sort(\.$month).all()
         let types = try await tenant.query(ServiceTypeRecord.self, on: req.db).sort(\.$code).all()
-        let current = tenant.association.applicantChannel ?? "sms"
+        let current = tenant.association.applicantChannel ?? .sms
         let calendar = WorkingCalendar(holidays: holidays.map(\.holiday))
         let today = GregorianDate.today()
         let upcoming = (0..<366).map { today.adding(days: $0) }.compactMap { day -> String? in
@@ -41,8 +41,8 @@ struct WorkflowSettingsController: RouteCollection {
                 error: error ?? "", hasError: error != nil,
                 channelHeading: t("طريقة إبلاغ \(tenant.policy.wording.requestersAr)", "How applicants are told"),
                 channelAction: SiteURL.workflowSettings(slug) + "/channel",
-                channels: Outbox.channels.map {
-                    Choice(value: $0, label: Outbox.channelName($0, req.language), selected: $0 == current)
+                channels: MessageChannel.allCases.map {
+                    Choice(value: $0.rawValue, label: $0.name(req.language), selected: $0 == current)
                 },
                 save: t("احفظ", "Save"),
                 windowNote: t("مدة الرد في السياسة: ", "The policy's answer window: ")
@@ -110,14 +110,16 @@ struct WorkflowSettingsController: RouteCollection {
         let tenant = try req.tenant
         try tenant.require(.manageWorkflowSettings)
         let form = try req.content.decode(ChannelForm.self)
-        guard let channel = form.channel, Outbox.channels.contains(channel) else {
+        guard let channel = form.channel.flatMap(MessageChannel.init(rawValue:)) else {
             throw LocalizedAbort.badRequest(
                 field: "channel", LocalizedReason(ar: "اختر قناة معروفة.", en: "Choose a known channel."))
         }
         let association = tenant.association
-        let before = association.applicantChannel ?? "sms"
+        let before = association.applicantChannel ?? .sms
         association.applicantChannel = channel
-        return try await commit(req, tenant, changes: ["applicant_channel": .init(before: before, after: channel)]) {
+        return try await commit(
+            req, tenant, changes: ["applicant_channel": .init(before: before.rawValue, after: channel.rawValue)]
+        ) {
             db in
             try await association.save(on: db)
         }

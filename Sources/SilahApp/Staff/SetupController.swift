@@ -79,7 +79,7 @@ struct SetupController: RouteCollection {
             let user = User(email: email, name: form.adminName ?? "", passwordHash: hash)
             try await user.create(on: db)
             try await Membership(
-                userID: user.requireID(), associationID: version.$association.id, role: Role.admin.rawValue
+                userID: user.requireID(), associationID: version.$association.id, role: .admin
             ).create(on: db)
             return user
         }

@@ -45,7 +45,7 @@ struct StaffAPIController: APIRouteCollection {
             // An invitation not yet accepted shows the name the administrator typed, not the account's.
             StaffDTO(
                 id: try $0.requireID(), name: $0.isAccepted ? $0.user.name : ($0.invitedName ?? ""),
-                email: $0.user.email, role: $0.role, active: $0.isActive && $0.hasJoined)
+                email: $0.user.email, role: $0.role.rawValue, active: $0.isActive && $0.hasJoined)
         }
     }
 

@@ -28,12 +28,11 @@ struct StaffController: RouteCollection {
         for membership in memberships {
             let association = membership.association
             let policy = try await PolicyStore.currentVersion(of: association, on: req.db).map { try $0.policy() }
-            let role = Role(rawValue: membership.role)
             items.append(
                 ChooseContext.Item(
                     href: SiteURL.staffHome(association.slug),
                     name: t(association.nameAr, association.nameEn),
-                    role: role.flatMap { policy?.title(of: $0, in: req.language) } ?? membership.role
+                    role: policy?.title(of: membership.role, in: req.language) ?? membership.role.rawValue
                 )
             )
         }

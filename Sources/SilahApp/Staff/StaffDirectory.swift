@@ -34,7 +34,7 @@ enum StaffDirectory {
                 // (the operator of the machine) adds it at once.
                 if actor.userID != nil {
                     let membership = Membership(
-                        userID: try existing.requireID(), associationID: associationID, role: role.rawValue,
+                        userID: try existing.requireID(), associationID: associationID, role: role,
                         acceptedAt: nil)
                     membership.invitedName = name
                     try await membership.create(on: db)
@@ -54,7 +54,7 @@ enum StaffDirectory {
                 user = User(email: email, name: name, passwordHash: passwordHash)
                 try await user.create(on: db)
             }
-            let membership = Membership(userID: try user.requireID(), associationID: associationID, role: role.rawValue)
+            let membership = Membership(userID: try user.requireID(), associationID: associationID, role: role)
             try await membership.create(on: db)
             try await AuditLog.record(
                 AuditEvent(
@@ -83,9 +83,9 @@ enum StaffDirectory {
     ) async throws {
         try await db.writeTransaction { db in
             let subject = try user.requireID().uuidString
-            if membership.role != role.rawValue {
-                let before = membership.role
-                membership.role = role.rawValue
+            if membership.role != role {
+                let before = membership.role.rawValue
+                membership.role = role
                 try await membership.save(on: db)
                 try await AuditLog.record(
                     AuditEvent(

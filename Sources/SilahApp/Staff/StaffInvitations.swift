@@ -63,7 +63,7 @@ enum StaffInvitations {
             try await AuditLog.record(
                 AuditEvent(
                     action: "staff_joined", subjectType: "user", subjectID: try user.requireID().uuidString,
-                    changes: ["role": .init(before: nil, after: membership.role)]),
+                    changes: ["role": .init(before: nil, after: membership.role.rawValue)]),
                 by: .user(try user.requireID(), address: address), in: membership.$association.id, on: db)
         }
     }

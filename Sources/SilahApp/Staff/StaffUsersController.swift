@@ -160,8 +160,7 @@ struct StaffUsersController: RouteCollection {
                 href: SiteURL.staffUser(tenant.association.slug, membership.id ?? UUID()),
                 name: membership.shownName,
                 email: membership.user.email,
-                role: Role(rawValue: membership.role).map { tenant.policy.title(of: $0, in: req.language) }
-                    ?? membership.role,
+                role: tenant.policy.title(of: membership.role, in: req.language),
                 status: StaffInvitations.status(of: membership, t)
             )
         }
@@ -204,7 +203,7 @@ struct StaffUsersController: RouteCollection {
             resendAction: SiteURL.staffUser(slug, try membership.requireID()) + "/invitation",
             resendLabel: t("أعد إرسال الدعوة", "Send the invitation again"),
             roleLabel: t("الدور", "Role"),
-            roles: roleOptions(tenant, req, selected: membership.role),
+            roles: roleOptions(tenant, req, selected: membership.role.rawValue),
             activeLabel: t("الحساب نشط", "Account active"),
             isActive: membership.isActive,
             submitLabel: t("احفظ", "Save"),

@@ -37,10 +37,8 @@ enum AssignableStaff {
     }
 
     private static func candidate(_ membership: Membership) throws -> Assignment.Candidate {
-        guard let role = Role(rawValue: membership.role) else {
-            throw Abort(.internalServerError, reason: "a membership's stored role does not decode")
-        }
-        return Assignment.Candidate(
-            role: role, isAccepted: membership.isAccepted, isActive: membership.isActive && membership.user.isActive)
+        Assignment.Candidate(
+            role: membership.role, isAccepted: membership.isAccepted,
+            isActive: membership.isActive && membership.user.isActive)
     }
 }

@@ -61,7 +61,7 @@ enum RequestAssignment {
             if let mail {
                 // Not tied to the request: the request page lists the applicant's messages only.
                 try await Outbox.enqueue(
-                    event: "request_assigned", requestID: nil, channel: "email", recipient: mail.recipient,
+                    event: "request_assigned", requestID: nil, channel: .email, recipient: mail.recipient,
                     subject: mail.message.subject, body: mail.message.body, associationID: tenant.associationID,
                     on: db, now: now)
             }
