@@ -10,6 +10,7 @@ enum BackupProblem: Error, CustomStringConvertible, Equatable {
     case changedWhileCopied(String)
     case unsafePath(String)
     case notAnArchive(String)
+    case noArchive(String)
     case newerFormat(Int)
     case differFromManifest([String])
     case archiveDiffersFromDatabase([String])
@@ -36,6 +37,7 @@ enum BackupProblem: Error, CustomStringConvertible, Equatable {
             "ملفات يخالف محتواها بصمة SHA-256 المسجلة في قاعدة البيانات: \(Self.list(paths))"
         case .changedWhileCopied(let path): "تغيّر الملف \(path) أثناء نسخه؛ أعد المحاولة."
         case .unsafePath(let path): "مسار خارج مجلد البيانات، لن يُكتب ولن يُقرأ: \(path)"
+        case .noArchive(let path): "لا يوجد ملف في \(path)."
         case .notAnArchive(let path): "\(path) ليس نسخة احتياطية من صلة (لا ملف manifest.json صالحًا فيه)."
         case .newerFormat(let format): "صيغة النسخة (\(format)) أحدث من هذه النسخة من صلة؛ حدّث صلة أولًا."
         case .differFromManifest(let paths):
@@ -63,6 +65,7 @@ enum BackupProblem: Error, CustomStringConvertible, Equatable {
             "Files whose content differs from the SHA-256 the database recorded: \(Self.list(paths))"
         case .changedWhileCopied(let path): "\(path) changed while it was copied; try again."
         case .unsafePath(let path): "A path outside the data directory, neither written nor read: \(path)"
+        case .noArchive(let path): "There is no file at \(path)."
         case .notAnArchive(let path): "\(path) is not a Silah backup (it holds no valid manifest.json)."
         case .newerFormat(let format): "The backup's format (\(format)) is newer than this Silah; update Silah first."
         case .differFromManifest(let paths):

@@ -17,7 +17,7 @@ struct RestoreCommand: AsyncCommand {
         let config = try app.silahConfiguration ?? SilahConfiguration(environment: ProcessInfo.processInfo.environment)
         let archive = URL(fileURLWithPath: signature.file).standardizedFileURL
         guard FileManager.default.fileExists(atPath: archive.path) else {
-            throw BackupProblem.notAnArchive(archive.path)
+            throw BackupProblem.noArchive(archive.path)
         }
         if case .sqliteMemory = config.database { throw BackupProblem.memoryDatabase }
         let onPostgres = if case .postgres = config.database { true } else { false }
