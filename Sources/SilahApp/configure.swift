@@ -70,6 +70,8 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 
     try routes(app)
 }
