@@ -88,13 +88,13 @@ extension AppTests {
                 let page = try await officer.get(SiteURL.request(Self.slug, request.reference))
                 #expect(page.text.contains(#"<dd dir="auto" id="assignee">ريم الثانية</dd>"#))
 
-                // Assigned to me though my role does not act at this step: still first in my queue.
+                // Not to someone whose role does not act at this step: it would wait in nobody's queue.
                 let researcher = try await userID(app, "social_researcher@\(Self.slug).demo")
-                #expect(try await assign(manager, request, to: researcher.uuidString).status == .seeOther)
+                #expect(try await assign(manager, request, to: researcher.uuidString).status == .unprocessableEntity)
                 let studying = try await signedIn(app, "social_researcher")
-                #expect(try await studying.get(SiteURL.requests(Self.slug)).text.contains(link(request)))
-                #expect(!(try await colleague.get(SiteURL.requests(Self.slug)).text.contains(link(request))))
-                #expect(try await colleague.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: 0"))
+                #expect(!(try await studying.get(SiteURL.requests(Self.slug)).text.contains(link(request))))
+                #expect(try await colleague.get(SiteURL.requests(Self.slug)).text.contains(link(request)))
+                #expect(try await colleague.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: 1"))
 
                 // What is assigned to me comes before what waits for my role.
                 let waiting = try await openRequest(app, description: "سلة غذائية")
@@ -132,6 +132,41 @@ extension AppTests {
                 let researcher = try await signedIn(app, "social_researcher")
                 let officer = try await userID(app, "relations_officer@\(Self.slug).demo")
                 #expect(try await assign(researcher, request, to: officer.uuidString).status == .forbidden)
+            }
+        }
+
+        @Test func aRequestGoesOnlyToSomeoneWhoActsAtItsStepAndBackToTheQueueWhenItMovesOn() async throws {
+            try await withSilah { app in
+                let request = try await setUp(app)
+                let manager = try await signedIn(app, "manager")
+                // A committee member decides, but the request has only been received.
+                let member = try await userID(app, "committee_member@\(Self.slug).demo")
+                let page = try await manager.get(SiteURL.request(Self.slug, request.reference)).text
+                #expect(!page.contains(#"value="\#(member.uuidString)""#))
+                let early = try await assign(manager, request, to: member.uuidString)
+                #expect(early.status == .unprocessableEntity)
+                #expect(early.text.contains("دوره «عضو لجنة البحث» لا يعمل على الطلب في مرحلته الحالية («مستلم»)"))
+                // Handed to an officer, it stays with them while the desk works on it…
+                let second = try await userID(app, "relations_officer2@\(Self.slug).demo")
+                #expect(try await assign(manager, request, to: second.uuidString).status == .seeOther)
+                let officer = try await demoTenant(app, "relations_officer", of: Self.slug)
+                let files = app.files
+                try await RequestDesk.perform(
+                    .verify, on: request, input: ActionInput(), tenant: officer, actor: .commandLine, files: files,
+                    on: app.db)
+                #expect(try await SupportRequest.find(request.id, on: app.db)?.assigneeID == second)
+                // …and goes back to the researchers' queue once it is referred to them.
+                var refer = ActionInput()
+                refer.reason = "يحتاج الطلب دراسة حالة"
+                try await RequestDesk.perform(
+                    .refer, on: request, input: refer, tenant: officer, actor: .commandLine, files: files, on: app.db)
+                let stored = try #require(try await SupportRequest.find(request.id, on: app.db))
+                #expect(stored.state == .referred && stored.assigneeID == nil)
+                let researcher = try await signedIn(app, "social_researcher")
+                #expect(try await researcher.get(SiteURL.requests(Self.slug)).text.contains(link(request)))
+                let timeline = try await manager.get(SiteURL.request(Self.slug, request.reference)).text
+                #expect(timeline.contains("عاد الطلب إلى قائمة الدور الذي يعمل على مرحلته الجديدة"))
+                #expect(timeline.contains("كان مُسنَدًا إلى ريم الثانية"))
             }
         }
 
@@ -267,15 +302,23 @@ extension AppTests {
     @Test func whoMayHoldARequest() throws {
         let waei = try #require(try PolicyPresets.named("waei"))
         let ealamiyoun = try #require(try PolicyPresets.named("ealamiyoun"))
-        func check(_ role: Role, _ policy: Policy, accepted: Bool = true, active: Bool = true) -> AssignmentProblem? {
+        func check(
+            _ role: Role, _ policy: Policy, at state: RequestState = .received, accepted: Bool = true,
+            active: Bool = true
+        ) -> AssignmentProblem? {
             do throws(AssignmentProblem) {
-                try Assignment.check(.init(role: role, isAccepted: accepted, isActive: active), policy: policy)
+                try Assignment.check(
+                    .init(role: role, isAccepted: accepted, isActive: active), policy: policy, at: state)
                 return nil
             } catch { return error }
         }
         #expect(check(.relationsOfficer, waei) == nil)
         #expect(check(.manager, waei) == nil)
-        #expect(check(.committeeMember, ealamiyoun) == nil)
+        #expect(check(.committeeMember, ealamiyoun, at: .underDecision) == nil)
+        #expect(check(.committeeMember, ealamiyoun)?.code == "assignee_does_not_act_at_this_step")
+        #expect(check(.relationsOfficer, ealamiyoun, at: .underDecision)?.code == "assignee_does_not_act_at_this_step")
+        #expect(check(.socialResearcher, ealamiyoun, at: .referred) == nil)
+        #expect(check(.relationsOfficer, waei, at: .rejected) == .requestEnded)
         #expect(
             check(.committeeMember, waei)
                 == .roleCannotWorkOnRequests(roleAr: "عضو لجنة البحث", roleEn: "Research committee member"))
@@ -283,6 +326,6 @@ extension AppTests {
         #expect(check(.boardMember, ealamiyoun)?.code == "assignee_cannot_work_on_requests")
         #expect(check(.relationsOfficer, waei, accepted: false) == .notAMember)
         #expect(check(.relationsOfficer, waei, active: false) == .notAMember)
-        #expect(throws: AssignmentProblem.notAMember) { try Assignment.check(nil, policy: waei) }
+        #expect(throws: AssignmentProblem.notAMember) { try Assignment.check(nil, policy: waei, at: .received) }
     }
 }

@@ -49,6 +49,9 @@ extension RequestDesk {
             try await timeline(
                 request, action: outcome.action.rawValue, from: outcome.from, to: outcome.request.state,
                 reason: outcome.reason, details: stored, actor: actor, now: now, on: db)
+            if outcome.request.state != outcome.from {
+                try await RequestAssignment.releaseIfStranded(request, tenant: tenant, actor: actor, on: db, now: now)
+            }
             var changes: [String: AuditEvent.FieldChange] = [
                 "state": .init(before: outcome.from.rawValue, after: outcome.request.state.rawValue)
             ]

@@ -24,10 +24,8 @@ enum RequestQueues {
     /// The states in which a request waits for something the role does.
     static func states(for tenant: Tenant) -> [RequestState] {
         let workflow = Workflow(policy: tenant.policy)
-        let sideActions: Set<RequestAction> = [.withdraw, .reopen, .requestInformation, .signDeclaration]
         return workflow.states.filter { state in
-            !workflow.actions(in: state, for: tenant.role).filter { !sideActions.contains($0) }.isEmpty
-                && workflow.isOpen(state)
+            workflow.movesOn(state, by: tenant.role)
         }
     }
 

@@ -232,6 +232,14 @@ public struct Workflow: Sendable, Equatable {
     }
 
     /// Still waiting for someone at the association: not ended, not at the policy's last step.
+    /// Whether `role` takes the request forward from `state` — a step of its own, not a side action
+    /// anyone at the desk may take (withdraw, reopen, ask for information, sign again). The request
+    /// waits on such a role: it is in that role's queue and may be handed to someone holding it.
+    public func movesOn(_ state: RequestState, by role: Role) -> Bool {
+        let sideActions: Set<RequestAction> = [.withdraw, .reopen, .requestInformation, .signDeclaration]
+        return isOpen(state) && actions(in: state, for: role).contains { !sideActions.contains($0) }
+    }
+
     public func isOpen(_ state: RequestState) -> Bool { !state.isEnded && state != finalState }
 
     /// The states a request can be in and still be open, for lists.

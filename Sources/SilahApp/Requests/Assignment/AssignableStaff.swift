@@ -11,27 +11,23 @@ enum AssignableStaff {
         let role: Role
     }
 
-    /// Everyone who may hold requests here, by name.
-    static func list(tenant: Tenant, on db: Database) async throws -> [Member] {
-        let memberships = try await tenant.query(Membership.self, on: db).filter(\.$isActive == true)
-            .filter(\.$acceptedAt != nil).with(\.$user).all()
-        return try members(of: memberships, policy: tenant.policy)
-    }
-
-    /// Those of `memberships` (loaded with their users) who may hold requests, by name.
-    static func members(of memberships: [Membership], policy: Policy) throws -> [Member] {
+    /// Those of `memberships` (loaded with their users) who may hold a request standing at `state`, by name.
+    static func members(of memberships: [Membership], policy: Policy, at state: RequestState) throws -> [Member] {
         try memberships.compactMap { membership -> Member? in
             let candidate = try candidate(membership)
-            guard (try? Assignment.check(candidate, policy: policy)) != nil else { return nil }
+            guard (try? Assignment.check(candidate, policy: policy, at: state)) != nil else { return nil }
             return Member(userID: try membership.user.requireID(), name: membership.user.name, role: candidate.role)
         }.sorted { ($0.name, $0.role.rawValue) < ($1.name, $1.role.rawValue) }
     }
 
-    /// The account of `userID` if a request may be handed to them; otherwise why not, in both languages.
-    static func eligible(_ userID: UUID, tenant: Tenant, on db: Database) async throws -> User {
+    /// The account of `userID` if a request standing at `state` may be handed to them; otherwise
+    /// why not, in both languages.
+    static func eligible(_ userID: UUID, tenant: Tenant, at state: RequestState, on db: Database) async throws
+        -> User
+    {
         let membership = try await tenant.query(Membership.self, on: db).filter(\.$user.$id == userID)
             .with(\.$user).first()
-        try Assignment.check(try membership.map(candidate), policy: tenant.policy)
+        try Assignment.check(try membership.map(candidate), policy: tenant.policy, at: state)
         guard let user = membership?.user else { throw AssignmentProblem.notAMember }
         return user
     }

@@ -51,7 +51,7 @@ struct AssignmentPanel: Encodable {
     static func make(_ req: Request, tenant: Tenant, request: SupportRequest, history: RequestHistory) throws
         -> AssignmentPanel
     {
-        let staff = try AssignableStaff.members(of: history.memberships, policy: tenant.policy)
+        let staff = try AssignableStaff.members(of: history.memberships, policy: tenant.policy, at: request.state)
         let name = request.assigneeID.flatMap { history.staffNames[$0] }
         return AssignmentPanel(
             request: request, staff: staff, assigneeName: name, tenant: tenant, error: req.assignmentError, t: req.t)

@@ -13,6 +13,10 @@ enum AssignmentTimeline {
         let title: String
         switch event.action {
         case "assigned": title = t("أُسند الطلب إلى ", "Assigned to ") + (name("assignee") ?? "")
+        case "unassigned" where event.details["cause"] == "step":
+            title = t(
+                "عاد الطلب إلى قائمة الدور الذي يعمل على مرحلته الجديدة",
+                "Back in the queue of the role that acts at its new step")
         case "unassigned": title = t("أُلغي إسناد الطلب", "Assignment removed")
         default: return nil
         }

@@ -14,14 +14,9 @@ enum RequestAssignment {
         on db: Database, now: Date = Date()
     ) async throws -> Bool {
         try tenant.require(.assignRequests)
-        var assignee: User?
-        if let assigneeID {
-            guard !request.state.isEnded else { throw AssignmentProblem.requestEnded }
-            assignee = try await AssignableStaff.eligible(assigneeID, tenant: tenant, on: db)
-        }
         let requestID = try request.requireID()
-        let mail = assignee.flatMap { user -> (recipient: String, message: AssignmentMail)? in
-            guard user.emailOnAssignment == true, user.id != actor.userID else { return nil }
+        @Sendable func mail(to assignee: User?) -> (recipient: String, message: AssignmentMail)? {
+            guard let user = assignee, user.emailOnAssignment == true, user.id != actor.userID else { return nil }
             let slug = tenant.association.slug
             return (
                 user.email,
@@ -33,32 +28,21 @@ enum RequestAssignment {
             )
         }
         return try await db.writeTransaction { db in
-            // Two people assigning at once: one waits for the other, then replaces what it set.
+            // Two people assigning at once, or a step taken meanwhile: one waits for the other, then
+            // the chosen person is judged where the request stands now.
             try await db.lockForTransaction("request:\(requestID)")
             let current = try await tenant.find(SupportRequest.self, requestID, on: db)
             let previous = current.assigneeID
             guard previous != assigneeID else { return false }
+            let assignee: User? =
+                if let assigneeID {
+                    try await AssignableStaff.eligible(assigneeID, tenant: tenant, at: current.state, on: db)
+                } else { nil }
             current.assigneeID = assigneeID
             current.assignedAt = assigneeID == nil ? nil : now
             try await current.save(on: db)
-            let action = assigneeID == nil ? "unassigned" : "assigned"
-            let event = RequestEvent()
-            event.associationID = tenant.associationID
-            event.$request.id = requestID
-            event.action = action
-            event.fromState = current.state
-            event.toState = current.state
-            event.details = ["assignee": assigneeID?.uuidString, "previousAssignee": previous?.uuidString]
-                .compactMapValues { $0 }
-            event.actorID = actor.userID
-            event.at = now
-            try await event.create(on: db)
-            try await AuditLog.record(
-                AuditEvent(
-                    action: "request_\(action)", subjectType: "request", subjectID: requestID.uuidString,
-                    changes: ["assignee": .init(before: previous?.uuidString, after: assigneeID?.uuidString)]),
-                by: actor, in: tenant.associationID, on: db, now: now)
-            if let mail {
+            try await record(current, previous: previous, tenant: tenant, actor: actor, on: db, now: now)
+            if let mail = mail(to: assignee) {
                 // Not tied to the request: the request page lists the applicant's messages only.
                 try await Outbox.enqueue(
                     event: "request_assigned", requestID: nil, channel: .email, recipient: mail.recipient,
@@ -69,5 +53,51 @@ enum RequestAssignment {
             request.assignedAt = current.assignedAt
             return true
         }
+    }
+
+    /// After a step, inside its transaction: a request whose assignee's role does not act where it
+    /// now stands goes back to the queue of the role that does, with a timeline line saying so.
+    static func releaseIfStranded(
+        _ request: SupportRequest, tenant: Tenant, actor: AuditActor, on db: Database, now: Date
+    ) async throws {
+        let requestID = try request.requireID()
+        // Read again under the request's lock: someone may have assigned it while the step ran.
+        try await db.lockForTransaction("request:\(requestID)")
+        let current = try await tenant.find(SupportRequest.self, requestID, on: db)
+        guard let assigneeID = current.assigneeID else { return }
+        let role = try await tenant.query(Membership.self, on: db).filter(\.$user.$id == assigneeID).first()?.role
+        if let role, Assignment.staysWith(role, policy: tenant.policy, at: current.state) { return }
+        current.assigneeID = nil
+        current.assignedAt = nil
+        try await current.save(on: db)
+        (request.assigneeID, request.assignedAt) = (nil, nil)
+        try await record(current, previous: assigneeID, cause: "step", tenant: tenant, actor: actor, on: db, now: now)
+    }
+
+    /// The timeline line and audit record of a change of assignee; `cause` "step" when a step
+    /// released it rather than a person.
+    private static func record(
+        _ request: SupportRequest, previous: UUID?, cause: String? = nil, tenant: Tenant, actor: AuditActor,
+        on db: Database, now: Date
+    ) async throws {
+        let requestID = try request.requireID()
+        let action = request.assigneeID == nil ? "unassigned" : "assigned"
+        let event = RequestEvent()
+        event.associationID = tenant.associationID
+        event.$request.id = requestID
+        event.action = action
+        event.fromState = request.state
+        event.toState = request.state
+        event.details = [
+            "assignee": request.assigneeID?.uuidString, "previousAssignee": previous?.uuidString, "cause": cause,
+        ].compactMapValues { $0 }
+        event.actorID = actor.userID
+        event.at = now
+        try await event.create(on: db)
+        try await AuditLog.record(
+            AuditEvent(
+                action: "request_\(action)", subjectType: "request", subjectID: requestID.uuidString,
+                changes: ["assignee": .init(before: previous?.uuidString, after: request.assigneeID?.uuidString)]),
+            by: actor, in: tenant.associationID, on: db, now: now)
     }
 }
