@@ -108,6 +108,10 @@ extension AppTests {
                 let page = try await opened.member.get(opened.path)
                 #expect(page.text.contains("value=\"postpone\"> تأجيل إلى الاجتماع التالي"))
                 #expect(page.text.contains("ويُدرج في جدول الاجتماع التالي"))
+                // While open, the page says so and the minutes are marked a draft, on paper too.
+                #expect(page.text.contains("الاجتماع مفتوح: تُسجَّل الأصوات والقرارات حتى يُغلق"))
+                let draft = try await opened.member.get(SiteURL.meetingMinutes("ealamiyoun", meetingID)).text
+                #expect(draft.contains(#"id="draft">مسودة: الاجتماع لم يُغلق بعد"#))
                 let chosen = try await opened.member.post(
                     SiteURL.meetingDecision("ealamiyoun", meetingID),
                     ["reference": postponed.reference, "decision": "postpone", "reasons": "بانتظار تقرير الزيارة"])
@@ -134,6 +138,10 @@ extension AppTests {
                 #expect(minutes.text.contains("بانتظار تقرير الزيارة"))
                 #expect(minutes.text.contains("لم يُناقش؛ يُدرج في الاجتماع التالي"))
                 #expect(!minutes.text.contains("أُرجئ</td>"))
+                #expect(!minutes.text.contains(#"id="draft""#))
+                let closed = try await opened.member.get(SiteURL.meeting("ealamiyoun", meetingID)).text
+                #expect(
+                    closed.contains("أُغلق الاجتماع في ") && closed.contains("محضره نهائي ولا يُسجَّل فيه شيء بعد الآن"))
                 // Both are on the next meeting's agenda.
                 try await opened.member.get(SiteURL.meetings("ealamiyoun"))
                 let next = try await opened.member.postRaw(

@@ -66,19 +66,23 @@ import Testing
 
     @Test func managementsAcceptanceAsksForReasonsTheApplicantReads() throws {
         let waei = try page("waei", file(documents: []))
-        let accept = waei.form(.accept, workflow: Workflow(policy: try policy("waei")), open: false)
+        let accept = waei.form(.accept, workflow: Workflow(policy: try policy("waei")), refusal: nil)
         #expect(accept.showReason && accept.reasonRequired && !accept.meetingOnly)
         #expect(accept.reasonLabel == "الأسباب (تُرسل إلى مقدم الطلب كما هي)")
         let committee = try page("ealamiyoun", file(documents: []))
-        let decided = committee.form(.accept, workflow: Workflow(policy: try policy("ealamiyoun")), open: false)
+        let decided = committee.form(.accept, workflow: Workflow(policy: try policy("ealamiyoun")), refusal: nil)
         #expect(decided.meetingOnly && !decided.showReason)
-        let refer = committee.form(.refer, workflow: Workflow(policy: try policy("ealamiyoun")), open: true)
+        let refer = committee.form(
+            .refer, workflow: Workflow(policy: try policy("ealamiyoun")), refusal: "السبب: اكتب ما يحتاج إيضاحًا.")
         #expect(refer.reasonRequired && refer.reasonLabel == "ما الذي يحتاج إيضاحًا أو دراسة" && refer.open)
+        // The refusal sits in the refused form, where a phone opens the page, not above the list.
+        #expect(refer.error == "السبب: اكتب ما يحتاج إيضاحًا.")
+        #expect(decided.error.isEmpty && !decided.open)
     }
 
     @Test func eshraqaSpeaksOfHerInTheFeminine() throws {
         let eshraqa = try page("eshraqa", file(documents: []))
-        let reject = eshraqa.form(.reject, workflow: Workflow(policy: try policy("eshraqa")), open: false)
+        let reject = eshraqa.form(.reject, workflow: Workflow(policy: try policy("eshraqa")), refusal: nil)
         #expect(reject.reasonLabel.contains("مقدمة الطلب"))
     }
 

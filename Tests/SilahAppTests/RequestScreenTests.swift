@@ -237,6 +237,11 @@ extension AppTests {
                 // The error names the field as the form does, in words.
                 #expect(refused.text.contains("ما يحتاج إيضاحًا: مطلوب"))
                 #expect(refused.text.contains("action=\"\(action)#refer\""))
+                // …inside the refused form, which the page opens at: on a phone the top is off-screen.
+                let form = try #require(refused.text.range(of: #"<details class="action" id="refer" open>"#))
+                let error = try #require(refused.text.range(of: #"id="action-error""#))
+                #expect(form.upperBound <= error.lowerBound)
+                #expect(refused.text.components(separatedBy: #"id="action-error""#).count == 2)
                 // Reloading the form's address, or switching the language there, comes back to the request.
                 let back = try await officer.get(action + "?lang=en")
                 #expect(back.status == .seeOther)

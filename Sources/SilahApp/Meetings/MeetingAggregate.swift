@@ -29,4 +29,6 @@ struct MeetingAggregate: Sendable {
     let isOpen: Bool
     let attendees: [Member]
     let items: [Item]
+    /// The day it was closed (Riyadh), once it is.
+    var closedOn: GregorianDate? = nil
 }

@@ -52,6 +52,8 @@ struct MeetingPage: Encodable {
     let attendeesLabel: String
     let attendees: [String]
     let isOpen: Bool
+    /// Whether records can still be made, or since when they cannot.
+    let statusNote: String
     let canRecord: Bool
     let notPresent: String
     let error: String
@@ -77,6 +79,20 @@ struct MeetingPage: Encodable {
         attendeesLabel = t("الحاضرون", "Present")
         attendees = meeting.attendees.map(\.name)
         isOpen = meeting.isOpen
+        statusNote =
+            if let closed = meeting.closedOn {
+                t(
+                    "أُغلق الاجتماع في \(DateText.both(closed, t)): محضره نهائي ولا يُسجَّل فيه شيء بعد الآن.",
+                    "The meeting was closed on \(DateText.both(closed, t)): its minutes are final and nothing more"
+                        + " is recorded in it.")
+            } else if meeting.isOpen {
+                t(
+                    "الاجتماع مفتوح: تُسجَّل الأصوات والقرارات حتى يُغلق، ومحضره مسودة إلى ذلك الحين.",
+                    "The meeting is open: votes and decisions are recorded until it is closed; its minutes are a"
+                        + " draft until then.")
+            } else {
+                t("أُغلق الاجتماع: محضره نهائي.", "The meeting is closed: its minutes are final.")
+            }
         self.canRecord = canRecord
         notPresent = t(
             "تسجيل الأصوات والقرارات لعضو حاضر في الاجتماع.", "Votes and decisions are recorded by a member present.")

@@ -64,7 +64,8 @@ enum MeetingQueries {
                         ?? LocalizedReason(ar: request.serviceType, en: request.serviceType),
                     answerDue: request.answerDueOn, waiting: request.state == .underDecision,
                     votes: try votes(of: item), decision: item.decision, reasons: item.reasons)
-            }.sorted { ($0.answerDue?.iso ?? "", $0.reference) < ($1.answerDue?.iso ?? "", $1.reference) })
+            }.sorted { ($0.answerDue?.iso ?? "", $0.reference) < ($1.answerDue?.iso ?? "", $1.reference) },
+            closedOn: meeting.closedAt.map { GregorianDate.today(now: $0) })
     }
 
     /// The item's stored votes, typed.

@@ -15,6 +15,8 @@ struct MinutesPage: Encodable {
 
     let associationName: String
     let heading: String
+    /// Said on screen and on paper while the meeting is open; empty once its minutes are final.
+    let draftNote: String
     let dateLine: String
     let place: String
     let attendeesHeading: String
@@ -33,6 +35,13 @@ struct MinutesPage: Encodable {
         self.associationName = associationName
         heading = t(
             "محضر اجتماع لجنة البحث رقم \(meeting.number)", "Minutes of research committee meeting \(meeting.number)")
+        draftNote =
+            meeting.isOpen
+            ? t(
+                "مسودة: الاجتماع لم يُغلق بعد، وقد يتغير ما فيه. لا يُعتمد هذا المحضر قبل إغلاقه.",
+                "Draft: the meeting is not closed yet and what it holds may change. These minutes are not final"
+                    + " until it is closed.")
+            : ""
         dateLine = t(
             "عُقد يوم \(Self.weekdayAr(day)) \(hijri?.textAr ?? "") الموافق \(day.textAr)",
             "Held on \(Self.weekdayEn(day)) \(hijri?.textEn ?? "") (\(day.textEn))")

@@ -86,13 +86,15 @@ struct RequestPage {
             signedFields: DeclarationWords(t: t, serviceNames: history.serviceNames).facts(file.declaredData),
             codeHref: SiteURL.declarationCode(slug, request.reference),
             actionsHeading: t("الإجراءات المتاحة لك", "What you can do"),
-            forms: actions.map { form($0, workflow: workflow, open: $0 == failedAction) },
+            forms: actions.map { form($0, workflow: workflow, refusal: $0 == failedAction ? error ?? "" : nil) },
             noActions: t("لا إجراء لدورك في هذه المرحلة.", "Your role has nothing to do at this step."),
             meetingsHref: SiteURL.meetings(slug),
             meetingOnlyNote: t(
                 "تقرر لجنة البحث في اجتماع: سجّل القرار من صفحة الاجتماع.",
                 "The research committee decides in a meeting: record it from the meeting's page."),
-            error: error ?? "", hasError: error != nil, labels: .init(t, w),
+            // A refused form shows why inside itself, where the page opens on a phone; anything else at the top.
+            error: error ?? "", hasError: error != nil && !(failedAction.map(actions.contains) ?? false),
+            labels: .init(t, w),
             deliveriesHeading: t("الخدمات المقدَّمة", "Services delivered"),
             deliveries: history.deliveries.map { delivery in
                 Fact(
@@ -151,7 +153,8 @@ struct RequestPage {
         return items
     }
 
-    func form(_ action: RequestAction, workflow: Workflow, open: Bool) -> ActionFormContext {
+    /// `refusal`: why this form was just refused (the form opens with it), `nil` when it was not.
+    func form(_ action: RequestAction, workflow: Workflow, refusal: String?) -> ActionFormContext {
         let meetingOnly = !workflow.decidedByManagement && (action == .accept || action == .reject)
         let required = workflow.requiresReason(action)
         let reasonLabel: String =
@@ -177,6 +180,6 @@ struct RequestPage {
             isStudy: action == .recordStudy, isDeclaration: action == .signDeclaration,
             isDelivery: action == .deliverService, meetingOnly: meetingOnly,
             danger: [.reject, .withdraw].contains(action),
-            open: open)
+            open: refusal != nil, error: refusal ?? "")
     }
 }

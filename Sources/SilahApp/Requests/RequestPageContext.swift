@@ -109,6 +109,8 @@ struct ActionFormContext: Encodable {
     let meetingOnly: Bool
     let danger: Bool
     let open: Bool
+    /// Why this form was just refused, shown at its top; empty otherwise.
+    let error: String
 }
 
 struct RequestPageContext: Encodable {
