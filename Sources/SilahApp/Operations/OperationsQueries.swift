@@ -5,12 +5,12 @@ import SilahCore
 /// The counts `/metrics` reads at scrape time: a few grouped counts on indexes, never per-request work.
 enum OperationsQueries {
     /// Every association's slug with its number of overdue requests (zero included): one `GROUP BY`
-    /// over `requests_state (association_id, state, answer_due_on)`.
+    /// over `requests_state (association_id, state, answer_due_on)`, which covers it.
     static func overdueByAssociation(today: GregorianDate, on db: any Database) async throws -> [(String, Int)] {
         let states: [any Encodable & Sendable] = RequestState.answerClockStates.map(\.rawValue)
         let rows = try await db.unscopedSQL.raw(
             """
-            SELECT associations.slug AS slug, COUNT(requests.id) AS overdue
+            SELECT associations.slug AS slug, COUNT(requests.association_id) AS overdue
             FROM associations LEFT JOIN requests ON requests.association_id = associations.id
                 AND requests.state IN (\(binds: states)) AND requests.answer_due_on < \(bind: today.iso)
             GROUP BY associations.slug ORDER BY associations.slug
