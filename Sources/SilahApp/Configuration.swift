@@ -29,6 +29,13 @@ public struct SilahConfiguration: Sendable {
     public var outboxInterval: Double = 5
     /// Proxies whose `X-Forwarded-For` is believed (`SILAH_TRUSTED_PROXIES`); none by default.
     public var trustedProxies = TrustedProxies.none
+    /// `/metrics` answers only to `Authorization: Bearer` with this token (`SILAH_METRICS_TOKEN`);
+    /// without it `/metrics` does not exist.
+    public var metricsToken: String?
+    /// A port on 127.0.0.1 that serves only `/metrics`, without the token (`SILAH_METRICS_PORT`).
+    public var metricsPort: Int?
+    /// How log lines are written (`SILAH_LOG_FORMAT`): `text` for people, `json` for a log collector.
+    public var logFormat = LogFormat.text
     /// Session cookies are marked Secure when Silah is reached over HTTPS.
     public var secureCookies: Bool { baseURL.hasPrefix("https://") }
 
@@ -93,6 +100,26 @@ public struct SilahConfiguration: Sendable {
             }
             trustedProxies = proxies
         }
+        if let token = environment["SILAH_METRICS_TOKEN"].nonEmpty {
+            guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                throw ConfigurationError(
+                    variable: "SILAH_METRICS_TOKEN", problem: "must be at least 16 characters, without spaces")
+            }
+            metricsToken = token
+        }
+        if let text = environment["SILAH_METRICS_PORT"].nonEmpty {
+            guard let value = Int(text), (1...65_535).contains(value), value != port else {
+                throw ConfigurationError(
+                    variable: "SILAH_METRICS_PORT", problem: "must be a port from 1 to 65535 other than PORT")
+            }
+            metricsPort = value
+        }
+        if let text = environment["SILAH_LOG_FORMAT"].nonEmpty {
+            guard let format = LogFormat(rawValue: text.lowercased()) else {
+                throw ConfigurationError(variable: "SILAH_LOG_FORMAT", problem: "must be text or json")
+            }
+            logFormat = format
+        }
         if let text = environment["DATABASE_URL"].nonEmpty {
             guard let url = URL(string: text), ["postgres", "postgresql"].contains(url.scheme ?? ""),
                 url.host?.isEmpty == false
@@ -108,6 +135,22 @@ public struct SilahConfiguration: Sendable {
         }
     }
 
+    /// Every variable Silah reads; `silah doctor` names any other `SILAH_…` variable as a likely typo.
+    public static let variables: Set<String> = {
+        var names: Set<String> = [
+            "HOST", "PORT", "DATABASE_URL", "LOG_LEVEL", "SILAH_DATA_DIR", "SILAH_BCRYPT_COST", "SILAH_MAX_UPLOAD_MB",
+            "SILAH_BASE_URL", "SILAH_OUTBOX_INTERVAL", "SILAH_TRUSTED_PROXIES", "SILAH_METRICS_TOKEN",
+            "SILAH_LOG_FORMAT", "SILAH_METRICS_PORT", "SILAH_COMMIT",
+            "SILAH_EMAIL_FROM", "SILAH_SMTP_HOST", "SILAH_SMTP_PORT", "SILAH_SMTP_USER", "SILAH_SMTP_PASSWORD",
+            "SILAH_SMTP_FROM", "SILAH_SMTP_SECURITY",
+        ]
+        for prefix in ["SILAH_SMS", "SILAH_WHATSAPP", "SILAH_EMAIL"] {
+            names.formUnion(["_URL", "_TOKEN", "_FORMAT"].map { prefix + $0 })
+        }
+        names.formUnion(["SILAH_SMS_SENDER", "SILAH_WHATSAPP_SENDER"])
+        return names
+    }()
+
     /// A configuration for tests: an in-memory SQLite database unless `DATABASE_URL` names PostgreSQL.
     public static func testing(environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> SilahConfiguration
@@ -119,6 +162,14 @@ public struct SilahConfiguration: Sendable {
         if environment["LOG_LEVEL"] == nil { config.logLevel = .warning }
         return config
     }
+}
+
+/// How log lines are written.
+public enum LogFormat: String, Sendable {
+    /// One readable line per message (Vapor's console logger).
+    case text
+    /// One JSON object per line: `time`, `level`, `label`, `message`, `metadata`.
+    case json
 }
 
 /// The message gateways: `SILAH_SMS_URL` (+ `_TOKEN`, `_SENDER`, `_FORMAT`), `SILAH_WHATSAPP_URL`

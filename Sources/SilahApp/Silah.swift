@@ -18,14 +18,24 @@ public enum Silah {
     }
 
     static func run(arguments: [String]) async throws {
-        var config = try SilahConfiguration(environment: ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        // The doctor reads the configuration itself, so a broken one is a finding, not a stop.
+        if command(arguments) == "doctor", !wantsHelp(arguments) {
+            return try await Doctor.report(environment: environment) { print($0) }
+        }
+        var config = try SilahConfiguration(environment: environment)
         var arguments = arguments
         if let index = arguments.firstIndex(of: "--demo") {
             arguments.remove(at: index)
             config.demo = true
         }
         var env = try Environment.detect(arguments: arguments)
-        try LoggingSystem.bootstrap(from: &env)
+        switch config.logFormat {
+        case .text: try LoggingSystem.bootstrap(from: &env)
+        case .json:
+            let level = try Logger.Level.detect(from: &env)
+            LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        }
         let app = try await Application.make(env)
         do {
             try await configure(app, config)
@@ -42,6 +52,7 @@ public enum Silah {
     private static func prepareToServe(_ app: Application, _ config: SilahConfiguration) async throws {
         try await app.migrateSilah()
         app.lifecycle.use(BackgroundWork(interval: config.outboxInterval))
+        if let port = config.metricsPort { app.lifecycle.use(MetricsListener(port: port)) }
         guard config.demo else { return }
         let created = try await PolicyStore.installDemo(on: app.db)
         app.logger.notice("Demo associations ready", metadata: ["created": .string(created.joined(separator: ","))])
@@ -54,14 +65,27 @@ public enum Silah {
             lines.append(
                 "  \(policy.association.slug): " + DemoAccounts.emails(for: policy).map(\.0).joined(separator: ", "))
         }
-        print(lines.joined(separator: "\n") + "\n")
+        // With JSON logs every line of the output is JSON: the accounts go as one log line.
+        switch config.logFormat {
+        case .text: print(lines.joined(separator: "\n") + "\n")
+        case .json: app.logger.notice("\(lines.dropFirst().joined(separator: "\n"))")
+        }
     }
 
-    private static func isServe(_ arguments: [String]) -> Bool {
-        let rest = arguments.dropFirst()
-        guard !rest.contains("--help"), !rest.contains("-h") else { return false }
-        let command = rest.first { !$0.hasPrefix("-") }
+    /// `serve` (or no command) without `--help`: only then are migrations run. `silah --help` once
+    /// migrated the database; it must only print.
+    static func isServe(_ arguments: [String]) -> Bool {
+        guard !wantsHelp(arguments) else { return false }
+        let command = command(arguments)
         return command == nil || command == "serve"
+    }
+
+    private static func wantsHelp(_ arguments: [String]) -> Bool {
+        arguments.dropFirst().contains { $0 == "--help" || $0 == "-h" }
+    }
+
+    private static func command(_ arguments: [String]) -> String? {
+        arguments.dropFirst().first { !$0.hasPrefix("-") }
     }
 
     private static func fail(_ message: String) -> Never {

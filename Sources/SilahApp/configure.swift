@@ -72,21 +72,25 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(DoctorCommand(), as: "doctor")
+    if config.metricsToken != nil || config.metricsPort != nil { SilahMetrics.start() }
 
     try routes(app)
 }
 
+/// SQL is logged with its bound values, which are personal data: at `trace` only, never at `debug`.
 private func useDatabase(_ app: Application, _ config: SilahConfiguration) throws {
     switch config.database {
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
     case .sqliteFile(let path):
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
     case .postgres(let url):
         // postgres-kit reads sslmode from the address itself.
-        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+        app.databases.use(
+            .postgres(configuration: try SQLPostgresConfiguration(url: url), sqlLogLevel: .trace), as: .psql)
     }
 }
 

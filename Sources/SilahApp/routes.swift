@@ -5,6 +5,7 @@ import Vapor
 /// group is made once here and handed to the controllers, which add only their own path.
 func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
+    try app.register(collection: MetricsController())
 
     let api = APIRoutes(api: app.grouped(SiteURL.API.root))
     try api.open.register(collection: AssociationsAPIController())

@@ -14,9 +14,12 @@ import VaporTesting
 /// Starts Silah with a fresh schema (and, when `demo`, the five associations), runs `body`, then cleans up.
 /// `onDisk` uses a SQLite file in write-ahead-log mode, as `silah serve` does (PostgreSQL when
 /// `DATABASE_URL` names one).
-func withSilah(demo: Bool = true, onDisk: Bool = false, _ body: (Application) async throws -> Void) async throws {
+func withSilah(
+    demo: Bool = true, onDisk: Bool = false, metricsToken: String? = nil, _ body: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     var config = try SilahConfiguration.testing()
+    config.metricsToken = metricsToken
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("silah-test-\(UUID())").path
     if onDisk, config.database == .sqliteMemory { config.database = .sqliteFile(folder + "/silah.sqlite") }
     defer { try? FileManager.default.removeItem(atPath: folder) }

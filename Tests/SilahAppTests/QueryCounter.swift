@@ -2,8 +2,8 @@ import Logging
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Counts the SQL statements the application's requests run (SQLite logs each one at debug level
-/// as "Executing query"); statements outside a request (a background worker) are not counted.
+/// Counts the SQL statements the application's requests run (SQL is logged, with its values, at
+/// trace level as "Executing query"); statements outside a request (a background worker) are not counted.
 final class QueryCounter: @unchecked Sendable {
     private let lock = NIOLock()
     private var statements: [String] = []
@@ -15,7 +15,7 @@ final class QueryCounter: @unchecked Sendable {
     static func attach(to app: Application) -> QueryCounter {
         let counter = QueryCounter()
         var logger = Logger(label: "silah.test.queries") { _ in Handler(counter: counter) }
-        logger.logLevel = .debug
+        logger.logLevel = .trace
         app.logger = logger
         return counter
     }
@@ -34,7 +34,7 @@ final class QueryCounter: @unchecked Sendable {
     private struct Handler: LogHandler {
         let counter: QueryCounter
         var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .debug
+        var logLevel: Logger.Level = .trace
 
         subscript(metadataKey key: String) -> Logger.Metadata.Value? {
             get { metadata[key] }

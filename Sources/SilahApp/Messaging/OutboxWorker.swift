@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Metrics
 import SQLKit
 import SilahCore
 import Vapor
@@ -68,6 +69,8 @@ enum OutboxWorker {
                     message.nextAttemptAt = now.addingTimeInterval(backoff(afterAttempt: message.attempts))
                     result.retried += 1
                 }
+                Counter(label: "silah_outbox_send_failures_total", dimensions: [("channel", message.channel)])
+                    .increment()
                 app.logger.warning(
                     "outbox: send failed",
                     metadata: [

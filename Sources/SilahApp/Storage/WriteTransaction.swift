@@ -16,8 +16,12 @@ extension Database {
     func writeTransaction<T: Sendable>(
         bulkCache: Bool = false, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
+        let asked = ContinuousClock.now
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            return try await transaction(body)
+            return try await transaction { db in
+                DatabaseWaits.record(since: asked)
+                return try await body(db)
+            }
         }
         if inTransaction || WriteGate.isHeld { return try await body(self) }
         await WriteGate.shared.acquire()
@@ -25,7 +29,8 @@ extension Database {
             // The flag is set inside the connection's closure: the pool hands the connection over
             // through an event loop, and a task-local set outside would not reach the body.
             let result = try await self.withConnection { connection in
-                try await WriteGate.$isHeld.withValue(true) {
+                DatabaseWaits.record(since: asked)
+                return try await WriteGate.$isHeld.withValue(true) {
                     let sql = connection as! any SQLDatabase
                     try await sql.raw("PRAGMA busy_timeout = \(literal: SQLiteTuning.busyTimeoutMilliseconds)").run()
                     if bulkCache { try await SQLiteTuning.bulkCache(true, on: sql) }

@@ -90,7 +90,7 @@ enum PolicyRules {
 public enum ReservedSlugs {
     public static let all: Set<String> = [
         "api", "health", "static", "css", "js", "fonts", "setup", "login", "logout", "admin", "account", "password",
-        "staff",
+        "staff", "metrics",
     ]
 }
 
