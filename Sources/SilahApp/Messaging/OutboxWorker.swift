@@ -69,7 +69,7 @@ enum OutboxWorker {
                     message.nextAttemptAt = now.addingTimeInterval(backoff(afterAttempt: message.attempts))
                     result.retried += 1
                 }
-                Counter(label: "silah_outbox_send_failures_total", dimensions: [("channel", message.channel)])
+                Counter(label: "silah_outbox_send_failures_total", dimensions: [("channel", message.channel.rawValue)])
                     .increment()
                 app.logger.warning(
                     "outbox: send failed",

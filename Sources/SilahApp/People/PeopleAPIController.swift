@@ -84,10 +84,7 @@ struct PeopleAPIController: APIRouteCollection {
     func show(req: Request) async throws -> PersonDTO {
         let tenant = try req.tenant
         try tenant.require(.viewPersonFile)
-        let person = try await tenant.find(Person.self, req.parameters.get("personID", as: UUID.self), on: req.db)
-        try await req.audit(
-            AuditEvent(action: "person_opened", subjectType: "person", subjectID: try person.requireID().uuidString),
-            in: tenant.associationID)
+        let person = try await PeopleDirectory.open(req, tenant: tenant)
         let birth = person.birthDate
         return PersonDTO(
             id: try person.requireID(), type: person.type.rawValue, status: person.status.rawValue,

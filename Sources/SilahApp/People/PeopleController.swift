@@ -103,10 +103,7 @@ struct PeopleController: RouteCollection {
     func show(req: Request) async throws -> View {
         let tenant = try req.tenant
         try tenant.require(.viewPersonFile)
-        let person = try await tenant.find(Person.self, req.parameters.get("personID", as: UUID.self), on: req.db)
-        try await req.audit(
-            AuditEvent(action: "person_opened", subjectType: "person", subjectID: try person.requireID().uuidString),
-            in: tenant.associationID)
+        let person = try await PeopleDirectory.open(req, tenant: tenant)
         let records = try await PersonFileRecords.load(person, tenant: tenant, on: req.db)
         return try await req.view.render(
             "people/show", try PersonFile.context(req, tenant: tenant, person: person, records: records))

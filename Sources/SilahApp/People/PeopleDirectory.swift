@@ -32,16 +32,9 @@ enum PeopleDirectory {
         if blocking || (!found.isEmpty && !confirmed) { return .duplicates(found, blocking: blocking) }
         let person = Person(associationID: tenant.associationID)
         try await db.writeTransaction { db in
-            person.apply(valid, today: GregorianDate.today())
-            try await person.create(on: db)
-            try await indexName(of: person, previous: nil, on: db)
+            try await store(valid, in: person, previousNameKey: nil, on: db)
             let changes = person.auditValues.mapValues { AuditEvent.FieldChange(before: nil, after: $0) }
-            try await AuditLog.record(
-                AuditEvent(
-                    action: "person_created", subjectType: "person", subjectID: try person.requireID().uuidString,
-                    changes: changes),
-                by: actor, in: tenant.associationID, on: db
-            )
+            try await record("person_created", person, changes: changes, tenant: tenant, actor: actor, on: db)
         }
         return .saved(person)
     }
@@ -62,9 +55,7 @@ enum PeopleDirectory {
         let before = person.auditValues
         let previousNameKey = person.nameKey
         try await db.writeTransaction { db in
-            person.apply(valid, today: GregorianDate.today())
-            try await person.save(on: db)
-            try await indexName(of: person, previous: previousNameKey, on: db)
+            try await store(valid, in: person, previousNameKey: previousNameKey, on: db)
             try await Declarations.voidChanged(personID: try person.requireID(), tenant: tenant, actor: actor, on: db)
             let after = person.auditValues
             var changes: [String: AuditEvent.FieldChange] = [:]
@@ -72,14 +63,37 @@ enum PeopleDirectory {
                 changes[key] = .init(before: before[key], after: after[key])
             }
             guard !changes.isEmpty else { return }
-            try await AuditLog.record(
-                AuditEvent(
-                    action: "person_updated", subjectType: "person", subjectID: try person.requireID().uuidString,
-                    changes: changes),
-                by: actor, in: tenant.associationID, on: db
-            )
+            try await record("person_updated", person, changes: changes, tenant: tenant, actor: actor, on: db)
         }
         return .saved(person)
+    }
+
+    /// The file opened by the request's `personID`, its opening audited (page or API alike).
+    static func open(_ req: Request, tenant: Tenant) async throws -> Person {
+        let person = try await tenant.find(Person.self, req.parameters.get("personID", as: UUID.self), on: req.db)
+        try await req.audit(
+            AuditEvent(action: "person_opened", subjectType: "person", subjectID: try person.requireID().uuidString),
+            in: tenant.associationID)
+        return person
+    }
+
+    /// Writes a validated file (new when `previousNameKey` is nil and it has no id) and its name index.
+    private static func store(_ valid: ValidPerson, in person: Person, previousNameKey: String?, on db: Database)
+        async throws
+    {
+        person.apply(valid, today: GregorianDate.today())
+        try await person.save(on: db)
+        try await indexName(of: person, previous: previousNameKey, on: db)
+    }
+
+    private static func record(
+        _ action: String, _ person: Person, changes: [String: AuditEvent.FieldChange], tenant: Tenant,
+        actor: AuditActor, on db: Database
+    ) async throws {
+        try await AuditLog.record(
+            AuditEvent(
+                action: action, subjectType: "person", subjectID: try person.requireID().uuidString, changes: changes),
+            by: actor, in: tenant.associationID, on: db)
     }
 
     /// Brings the name index in step with the person's saved name key; `previous` is the key the

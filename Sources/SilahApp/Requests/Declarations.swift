@@ -79,7 +79,7 @@ enum Declarations {
             ).all()
             guard !rows.isEmpty else {
                 throw LocalizedAbort.unprocessable(
-                    field: "code",
+                    .code,
                     LocalizedReason(
                         ar: "استُخدم هذا الرمز للتو؛ أرسل رمزًا جديدًا.", en: "This code was just used; send a new one."))
             }
@@ -110,15 +110,15 @@ enum Declarations {
                         ar: "يوقّع \(tenant.policy.wording.requesterAr) على الشاشة أولًا.",
                         en: "The applicant draws the signature first.")
                     : LocalizedReason(ar: "أرفق النموذج الموقّع الممسوح.", en: "Attach the scanned signed form.")
-                throw LocalizedAbort.unprocessable(field: "evidence", reason)
+                throw LocalizedAbort.unprocessable(.evidence, reason)
             }
             let kind: DocumentKind
             do { kind = try DocumentProblem.check(bytes, limitMB: 10) } catch {
-                throw LocalizedAbort.unprocessable(field: "evidence", error.reason)
+                throw LocalizedAbort.unprocessable(.evidence, error.reason)
             }
             if method == .drawn, kind != .png {
                 throw LocalizedAbort.unprocessable(
-                    field: "evidence",
+                    .evidence,
                     LocalizedReason(ar: "التوقيع المرسوم صورة PNG.", en: "A drawn signature is a PNG image."))
             }
             let key = "declarations/\(tenant.associationID.uuidString)/\(UUID().uuidString).\(kind.fileExtension)"
@@ -157,7 +157,7 @@ enum Declarations {
     {
         let code = Digits.asciiDigits(typed ?? "").trimmingCharacters(in: .whitespaces)
         let noCode = LocalizedAbort.unprocessable(
-            field: "code",
+            .code,
             LocalizedReason(
                 ar: "لا يوجد رمز صالح؛ أرسل رمزًا جديدًا إلى جوال مقدم الطلب.",
                 en: "No valid code; send a new one to the applicant's mobile."))
@@ -184,7 +184,7 @@ enum Declarations {
         let key = try await ServerKey.value(ServerKey.declarationCodes, on: db)
         guard code.count == 6, Secrets.keyedHash(code, key: key) == challenge.codeHash else {
             throw LocalizedAbort.unprocessable(
-                field: "code", LocalizedReason(ar: "الرمز غير صحيح.", en: "The code is not correct."))
+                .code, LocalizedReason(ar: "الرمز غير صحيح.", en: "The code is not correct."))
         }
         return challenge
     }
@@ -203,7 +203,7 @@ enum Declarations {
         let person = file.person
         guard file.allowedActions(tenant).contains(.signDeclaration) else {
             throw LocalizedAbort.unprocessable(
-                field: "code",
+                .code,
                 LocalizedReason(
                     ar: "لا يُرسل رمز إلا حين يكون التوقيع على الإقرار هو الخطوة التالية للطلب.",
                     en: "A code is sent only when signing the declaration is the request's next step."))

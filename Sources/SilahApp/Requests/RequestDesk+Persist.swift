@@ -115,24 +115,3 @@ extension LocalizedAbort {
         LocalizedAbort(status: .unprocessableEntity, localized: field.problem(reason))
     }
 }
-
-extension LocalizedAbort {
-    /// 422 naming the field: in words where it is a step's field.
-    static func unprocessable(field: String, _ reason: LocalizedReason) -> LocalizedAbort {
-        if let known = StepField(rawValue: field) { return unprocessable(known, reason) }
-        let intake: [String: LocalizedReason] = [
-            "person": LocalizedReason(ar: "مقدم الطلب", en: "Applicant"),
-            "channel": LocalizedReason(ar: "قناة الطلب", en: "Channel"),
-            "serviceType": LocalizedReason(ar: "نوع الخدمة", en: "Service"),
-            "description": LocalizedReason(ar: "وصف الطلب", en: "Description"),
-        ]
-        if let label = intake[field] {
-            return LocalizedAbort(
-                status: .unprocessableEntity,
-                localized: LocalizedReason(ar: "\(label.ar): \(reason.ar)", en: "\(label.en): \(reason.en)"))
-        }
-        return LocalizedAbort(
-            status: .unprocessableEntity,
-            localized: LocalizedReason(ar: "الحقل \(field): \(reason.ar)", en: "Field \(field): \(reason.en)"))
-    }
-}

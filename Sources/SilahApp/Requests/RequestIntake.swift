@@ -11,7 +11,7 @@ extension RequestDesk {
     /// A channel missing, unknown or not in the association's policy.
     static var unknownChannel: LocalizedAbort {
         LocalizedAbort.unprocessable(
-            field: "channel",
+            .channel,
             LocalizedReason(
                 ar: "اختر إحدى قنوات التواصل في سياسة الجمعية.",
                 en: "Choose one of the channels in the association's policy."))
@@ -23,7 +23,7 @@ extension RequestDesk {
         try tenant.require(.openRequest)
         guard let personID = intake.personID else {
             throw LocalizedAbort.unprocessable(
-                field: "person",
+                .person,
                 LocalizedReason(
                     ar: "اختر ملف \(tenant.policy.wording.requesterAr).", en: "Choose the applicant's file."))
         }
@@ -35,14 +35,14 @@ extension RequestDesk {
             let type = try await serviceTypes(tenant, on: db).first(where: { $0.code == typeCode })
         else {
             throw LocalizedAbort.unprocessable(
-                field: "serviceType",
+                .serviceType,
                 LocalizedReason(
                     ar: "اختر نوع الخدمة من قائمة الجمعية.", en: "Choose a service from the association's list."))
         }
         let description = (intake.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !description.isEmpty else {
             throw LocalizedAbort.unprocessable(
-                field: "description",
+                .requestDescription,
                 LocalizedReason(
                     ar: "اكتب وصف الطلب: ماذا يحتاج \(tenant.policy.wording.requesterAr).",
                     en: "Describe the request: what is needed."))

@@ -98,7 +98,7 @@ struct RequestsAPIController: APIRouteCollection {
             self.votes = try votes.mapValues { vote in
                 guard let value = Meetings.Vote(rawValue: vote) else {
                     throw LocalizedAbort.unprocessable(
-                        field: "votes",
+                        .votes,
                         LocalizedReason(
                             ar: "صوت غير معروف: \(vote).", en: "Unknown vote: \(vote) (accept, reject, abstain)."))
                 }
@@ -121,14 +121,14 @@ struct RequestsAPIController: APIRouteCollection {
         if let evidence = body.evidence {
             guard let data = Data(base64Encoded: evidence) else {
                 throw LocalizedAbort.unprocessable(
-                    field: "evidence", LocalizedReason(ar: "الملف ليس بترميز Base64.", en: "The file is not Base64."))
+                    .evidence, LocalizedReason(ar: "الملف ليس بترميز Base64.", en: "The file is not Base64."))
             }
             input.evidence = data
         }
         input.meetingID = body.meetingId
         if body.votes?.isEmpty == false, ![.accept, .reject].contains(action) {
             throw LocalizedAbort.unprocessable(
-                field: "votes",
+                .votes,
                 LocalizedReason(
                     ar: "تُرسل الأصوات مع قرار القبول أو الرفض فقط.",
                     en: "Votes go only with an accept or reject decision."))
@@ -137,7 +137,7 @@ struct RequestsAPIController: APIRouteCollection {
         for (member, vote) in body.votes ?? [:] {
             guard let id = UUID(uuidString: member) else {
                 throw LocalizedAbort.unprocessable(
-                    field: "votes",
+                    .votes,
                     LocalizedReason(
                         ar: "صوت غير معروف: \(vote.rawValue).",
                         en: "Unknown vote: \(vote.rawValue) (accept, reject, abstain)."))

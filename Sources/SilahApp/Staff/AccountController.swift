@@ -127,12 +127,7 @@ struct AccountController: RouteCollection {
         _ req: Request, user: User, passwordError: String? = nil, newToken: String? = nil, notice: String? = nil
     ) async throws -> View {
         let t = req.t
-        let memberships = try await Membership.unscopedQuery(on: req.db)
-            .filter(\.$user.$id == user.requireID())
-            .filter(\.$isActive == true)
-            .filter(\.$acceptedAt != nil)
-            .with(\.$association)
-            .all()
+        let memberships = try await StaffDirectory.places(of: user, on: req.db)
         let tokens = try await AccessToken.query(on: req.db)
             .filter(\.$user.$id == user.requireID())
             .filter(\.$revokedAt == nil)

@@ -14,12 +14,7 @@ struct StaffController: RouteCollection {
         guard let user = req.auth.get(User.self) else {
             return req.redirect(to: SiteURL.login(next: SiteURL.chooseAssociation))
         }
-        let memberships = try await Membership.unscopedQuery(on: req.db)
-            .filter(\.$user.$id == user.requireID())
-            .filter(\.$isActive == true)
-            .filter(\.$acceptedAt != nil)
-            .with(\.$association)
-            .all()
+        let memberships = try await StaffDirectory.places(of: user, on: req.db)
         if memberships.count == 1, let only = memberships.first {
             return req.redirect(to: SiteURL.staffHome(only.association.slug))
         }

@@ -4,6 +4,13 @@ import Vapor
 
 /// Adding staff and changing their roles, shared by the pages, the CLI and the demo.
 enum StaffDirectory {
+    /// The associations `user` works in now (accepted, active places), with each association loaded.
+    /// Across associations by nature: the person's own account, not one association's data.
+    static func places(of user: User, on db: Database) async throws -> [Membership] {
+        try await Membership.unscopedQuery(on: db).filter(\.$user.$id == user.requireID())
+            .filter(\.$isActive == true).filter(\.$acceptedAt != nil).with(\.$association).all()
+    }
+
     enum AddResult {
         /// `linkSecret` is set when the person has no password yet.
         case added(User, linkSecret: String?)

@@ -1,5 +1,12 @@
-/// A field of a step's form, named as the person filling it reads it.
+/// A field of a request's forms — the intake form and each step's — named as the person filling it
+/// reads it: the one vocabulary every refusal uses.
 public enum StepField: String, Sendable, Codable, CaseIterable {
+    // The intake form.
+    case person
+    case channel
+    case serviceType
+    case requestDescription = "description"
+    // The steps.
     case reason
     case reasons
     case missingInformation
@@ -21,6 +28,10 @@ public enum StepField: String, Sendable, Codable, CaseIterable {
 
     public var label: LocalizedReason {
         switch self {
+        case .person: LocalizedReason(ar: "مقدم الطلب", en: "Applicant")
+        case .channel: LocalizedReason(ar: "قناة الطلب", en: "Channel")
+        case .serviceType: LocalizedReason(ar: "نوع الخدمة", en: "Service")
+        case .requestDescription: LocalizedReason(ar: "وصف الطلب", en: "Description")
         case .reason: LocalizedReason(ar: "السبب", en: "Reason")
         case .reasons: LocalizedReason(ar: "الأسباب", en: "Reasons")
         case .missingInformation: LocalizedReason(ar: "المعلومات الناقصة", en: "What is missing")
