@@ -23,10 +23,7 @@ enum PeopleDirectory {
         _ draft: PersonDraft, tenant: Tenant, actor: AuditActor, confirmed: Bool, on db: Database
     ) async throws -> SaveResult {
         let valid: ValidPerson
-        do {
-            valid = try PersonRules.validate(
-                draft, servedType: .served(by: tenant.policy), today: GregorianDate.today())
-        } catch { return .invalid(error) }
+        do { valid = try validated(draft, tenant) } catch { return .invalid(error) }
         let found = try await duplicates(of: valid.keys, excluding: nil, tenant: tenant, on: db)
         let blocking = found.contains { $0.likelihood == .certain }
         if blocking || (!found.isEmpty && !confirmed) { return .duplicates(found, blocking: blocking) }
@@ -44,10 +41,7 @@ enum PeopleDirectory {
         _ person: Person, with draft: PersonDraft, tenant: Tenant, actor: AuditActor, on db: Database
     ) async throws -> SaveResult {
         let valid: ValidPerson
-        do {
-            valid = try PersonRules.validate(
-                draft, servedType: .served(by: tenant.policy), today: GregorianDate.today())
-        } catch { return .invalid(error) }
+        do { valid = try validated(draft, tenant) } catch { return .invalid(error) }
         let sameID = try await duplicates(of: valid.keys, excluding: person.id, tenant: tenant, on: db).filter {
             $0.likelihood == .certain
         }
@@ -66,6 +60,10 @@ enum PeopleDirectory {
             try await record("person_updated", person, changes: changes, tenant: tenant, actor: actor, on: db)
         }
         return .saved(person)
+    }
+
+    private static func validated(_ draft: PersonDraft, _ tenant: Tenant) throws(PersonFieldErrors) -> ValidPerson {
+        try PersonRules.validate(draft, servedType: .served(by: tenant.policy), today: GregorianDate.today())
     }
 
     /// The file opened by the request's `personID`, its opening audited (page or API alike).
