@@ -53,7 +53,9 @@ extension AppTests {
                 let page = texts(try await officer.get(SiteURL.request("eshraqa", reference) + "?opened=1"))
                 #expect(page.contains("مقدمة الطلب") && !page.contains("مقدم الطلب"))
                 #expect(page.contains("ملف مقدمة الطلب") && page.contains("إيصال لمقدمة الطلب"))
-                #expect(page.contains("استُلم الطلب وأُرسل إلى مقدمة الطلب رقمه وموعد الرد."))
+                #expect(
+                    page.contains(
+                        "استُلم الطلب، ورسالة مقدمة الطلب برقمه وموعد الرد في طريقها (تظهر حالتها في الرسائل أدناه)."))
                 let receipt = texts(try await officer.get(SiteURL.requestReceipt("eshraqa", reference)))
                 #expect(receipt.contains("إيصال استلام طلب دعم مستفيدة"))
                 #expect(receipt.contains("مقدمة الطلب") && !receipt.contains("مقدم الطلب"))

@@ -40,13 +40,14 @@ import Testing
             request: request, person: person, service: service, documents: onFile, family: [], declaration: nil)
     }
 
-    func page(_ slug: String, _ file: RequestFile, mayEditFile: Bool = true, t: Translator? = nil) throws
-        -> RequestPage
-    {
+    func page(
+        _ slug: String, _ file: RequestFile, mayEditFile: Bool = true, messages: [OutboxMessage] = [],
+        t: Translator? = nil
+    ) throws -> RequestPage {
         RequestPage(
             file: file,
             history: RequestHistory(
-                events: [], deliveries: [], messages: [], memberships: [],
+                events: [], deliveries: [], messages: messages, memberships: [],
                 serviceNames: ["financial_aid": LocalizedReason(ar: "مساعدة مالية", en: "Financial aid")]),
             policy: try policy(slug), role: .relationsOfficer, mayEditFile: mayEditFile, slug: slug, t: t ?? arabic,
             today: today)
@@ -78,6 +79,32 @@ import Testing
         // The refusal sits in the refused form, where a phone opens the page, not above the list.
         #expect(refer.error == "السبب: اكتب ما يحتاج إيضاحًا.")
         #expect(decided.error.isEmpty && !decided.open)
+    }
+
+    @Test func aMomentReadsInOneDigitSystemPerLanguage() throws {
+        let moment = try #require(ISO8601DateFormatter().date(from: "2026-11-30T09:35:00Z"))
+        let arabic = DateText.moment(moment, Translator(language: .ar))
+        #expect(arabic.hasSuffix("· ١٢:٣٥") && !arabic.contains { $0.isASCII && $0.isNumber })
+        #expect(DateText.moment(moment, Translator(language: .en)).hasSuffix("· 12:35"))
+    }
+
+    @Test func afterIntakeTheDeskIsToldWhatBecameOfTheApplicantsMessage() throws {
+        func note(_ status: Outbox.Status?) throws -> String {
+            let messages = status.map { status -> [OutboxMessage] in
+                let message = OutboxMessage()
+                message.event = ApplicantEvent.received.rawValue
+                message.status = status
+                return [message]
+            }
+            return try page("khairat-albaha", file(documents: []), messages: messages ?? []).openedNote(
+                AudienceWording(audience: .beneficiary, feminine: false))
+        }
+        #expect(try note(.sent).contains("وأُرسل إلى مقدم الطلب رقمه وموعد الرد"))
+        // Waiting in the outbox is not "sent".
+        #expect(try note(.pending).contains("في طريقها") && !(try note(.pending).contains("وأُرسل")))
+        #expect(try note(.failed).contains("تعذّر إرسال رقمه وموعد الرد"))
+        #expect(try note(nil).contains("لا جوال ولا بريد في الملف"))
+        #expect(try note(.undeliverable) == (try note(nil)))
     }
 
     @Test func eshraqaSpeaksOfHerInTheFeminine() throws {

@@ -44,8 +44,7 @@ enum MeetingQueries {
             .with(\.$request) { $0.with(\.$person) }.all()
         let users =
             meeting.attendees.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ meeting.attendees).all()
-        let names = Dictionary(
-            users.compactMap { user in user.id.map { ($0, user.name) } }, uniquingKeysWith: { a, _ in a })
+        let names = StaffNames.distinct(users)
         let codes = Set(items.map(\.request.serviceType))
         let types =
             codes.isEmpty

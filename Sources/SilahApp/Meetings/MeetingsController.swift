@@ -37,6 +37,7 @@ struct MeetingsController: RouteCollection {
         let slug = tenant.association.slug
         let meetings = try await MeetingQueries.latest(tenant, on: req.db)
         let members = try await Meetings.members(tenant, on: req.db)
+        let names = StaffNames.distinct(members)
         let waiting = try await MeetingQueries.waitingCount(tenant, on: req.db)
         return try await req.view.render(
             "meetings/index",
@@ -59,7 +60,7 @@ struct MeetingsController: RouteCollection {
                 attendeesLabel: t("الأعضاء الحاضرون", "Members present"),
                 members: members.map { member in
                     Choice(
-                        value: member.id?.uuidString ?? "", label: member.name,
+                        value: member.id?.uuidString ?? "", label: member.id.flatMap { names[$0] } ?? member.name,
                         selected: member.id.map { chosen?.contains($0) ?? ($0 == tenant.userID) } ?? false)
                 },
                 submit: t("فتح الاجتماع بجدول الطلبات المنتظرة", "Open the meeting with the waiting requests"),

@@ -34,9 +34,7 @@ struct RequestPage {
             page: page, workspace: workspace, reference: request.reference,
             heading: t("الطلب رقم ", "Request ") + request.reference.isolated,
             state: request.state.name(t.language), stateCode: request.state.rawValue, opened: opened,
-            openedNote: t(
-                "استُلم الطلب وأُرسل إلى \(w.requesterAr) رقمه وموعد الرد.",
-                "The request was received; the applicant was told its reference and answer date."),
+            openedNote: openedNote(w),
             facts: [
                 Fact(label: t(w.requesterAr, "Applicant"), value: person.fullName, dir: "auto"),
                 Fact(label: t("الخدمة", "Service"), value: service, dir: "auto"),
@@ -151,6 +149,33 @@ struct RequestPage {
                     note: t("منتهية في ", "Expired on ") + DateText.both(expiry, t)))
         }
         return items
+    }
+
+    /// What the desk is told right after intake: whether the applicant's message with the reference
+    /// and answer date went, is on its way, or cannot go — never "sent" while it waits in the outbox.
+    func openedNote(_ w: AudienceWording) -> String {
+        let status = history.messages.first { $0.event == ApplicantEvent.received.rawValue }?.status
+        return switch status {
+        case .sent:
+            t(
+                "استُلم الطلب وأُرسل إلى \(w.requesterAr) رقمه وموعد الرد.",
+                "The request was received; the applicant was sent its reference and answer date.")
+        case .pending, .sending:
+            t(
+                "استُلم الطلب، ورسالة \(w.requesterAr) برقمه وموعد الرد في طريقها (تظهر حالتها في الرسائل أدناه).",
+                "The request was received; the applicant's message with its reference and answer date is on its"
+                    + " way (its status is under Messages below).")
+        case .failed:
+            t(
+                "استُلم الطلب، لكن تعذّر إرسال رقمه وموعد الرد إلى \(w.requesterAr): أبلغه بهما بنفسك.",
+                "The request was received, but its reference and answer date could not be sent to the applicant:"
+                    + " tell them yourself.")
+        case .undeliverable, nil:
+            t(
+                "استُلم الطلب. لا جوال ولا بريد في الملف: أبلغ \(w.requesterAr) برقمه وموعد الرد بنفسك.",
+                "The request was received. The file has no mobile or e-mail: tell the applicant its reference"
+                    + " and answer date yourself.")
+        }
     }
 
     /// `refusal`: why this form was just refused (the form opens with it), `nil` when it was not.

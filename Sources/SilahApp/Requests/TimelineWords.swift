@@ -18,7 +18,7 @@ struct TimelineWords {
         if let reason = event.reason { lines.append(t("السبب أو الملاحظة: ", "Reason or note: ") + reason) }
         lines += TimelineDetail.read(event.details).flatMap(words)
         return TimelineRow(
-            when: DateText.both(GregorianDate.today(now: event.at), t) + " · " + SaudiClock.time(event.at),
+            when: DateText.moment(event.at, t),
             title: title(event.action) + (event.fromState == event.toState ? "" : " \(arrow) " + state),
             detail: lines.joined(separator: " · "),
             by: event.actorID.flatMap { staffNames[$0] } ?? t("النظام", "System"))

@@ -38,8 +38,7 @@ struct MessagesController: RouteCollection {
                 rows: rows.map { message in
                     let reference = message.requestID.flatMap { references[$0] }
                     return MessagesContext.Row(
-                        when: DateText.both(GregorianDate.today(now: message.createdAt ?? Date()), t) + " · "
-                            + SaudiClock.time(message.createdAt ?? Date()),
+                        when: DateText.moment(message.createdAt ?? Date(), t),
                         reference: reference ?? "—",
                         href: reference.map { SiteURL.request(slug, $0) } ?? "",
                         channel: message.channel.name(req.language),

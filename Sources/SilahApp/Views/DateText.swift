@@ -3,6 +3,13 @@ import Vapor
 
 /// Dates as people read them here: Hijri beside Gregorian.
 enum DateText {
+    /// The day (Hijri and Gregorian) and the Riyadh time of `moment`, in one digit system per language:
+    /// "٣٠ نوفمبر ٢٠٢٦ م · ١٢:٣٥", never "… ٢٠٢٦ م · 12:35".
+    static func moment(_ moment: Date, _ t: Translator) -> String {
+        let time = SaudiClock.time(moment)
+        return both(GregorianDate.today(now: moment), t) + " · " + t(Digits.arabicIndic(time), time)
+    }
+
     static func both(_ day: GregorianDate, _ t: Translator) -> String {
         let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day)
         return t(

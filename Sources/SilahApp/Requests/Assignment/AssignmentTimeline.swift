@@ -21,7 +21,7 @@ enum AssignmentTimeline {
         default: return nil
         }
         return TimelineRow(
-            when: DateText.both(GregorianDate.today(now: event.at), t) + " · " + SaudiClock.time(event.at),
+            when: DateText.moment(event.at, t),
             title: title,
             detail: name("previousAssignee").map { t("كان مُسنَدًا إلى ", "Previously assigned to ") + $0 } ?? "",
             by: event.actorID.flatMap { names[$0] } ?? t("النظام", "System"))

@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+@testable import SilahApp
+
+@Suite struct StaffNamesTests {
+    @Test func twoMembersWithOneNameAreToldApartByTheirEmail() {
+        func user(_ name: String, _ email: String) -> (User, UUID) {
+            let id = UUID()
+            return (User(id: id, email: email, name: name), id)
+        }
+        let first = user("محمد العتيبي", "m.otaibi@ealamiyoun.demo")
+        let second = user("محمد العتيبي", "mohammed.o@ealamiyoun.demo")
+        let other = user("سلمى الحربي", "salma@ealamiyoun.demo")
+        let names = StaffNames.distinct([first.0, second.0, other.0])
+        #expect(names[first.1] == "محمد العتيبي (m.otaibi@ealamiyoun.demo)")
+        #expect(names[second.1] == "محمد العتيبي (mohammed.o@ealamiyoun.demo)")
+        #expect(names[other.1] == "سلمى الحربي")
+    }
+}
