@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SilahCore
 
 /// One delivery of the service: what, how much, when, by whom.
 final class ServiceDelivery: Model, TenantOwned, @unchecked Sendable {
@@ -13,7 +14,7 @@ final class ServiceDelivery: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "quantity") var quantity: Double?
     /// Amount in halalas (1/100 SAR), so money is never a floating-point number.
     @OptionalField(key: "amount_halalas") var amountHalalas: Int?
-    @Field(key: "delivered_on") var deliveredOn: String
+    @Field(key: "delivered_on") var deliveredOn: GregorianDate
     @OptionalField(key: "staff_id") var staffID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

@@ -39,7 +39,7 @@ extension RequestDesk {
                 row.what = delivery.what
                 row.quantity = delivery.quantity
                 row.amountHalalas = delivery.amount?.value
-                row.deliveredOn = delivery.deliveredOn.iso
+                row.deliveredOn = delivery.deliveredOn
                 row.staffID = actor.userID
                 try await row.create(on: db)
             }

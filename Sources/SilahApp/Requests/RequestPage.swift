@@ -96,8 +96,7 @@ struct RequestPage {
             deliveriesHeading: t("الخدمات المقدَّمة", "Services delivered"),
             deliveries: history.deliveries.map { delivery in
                 Fact(
-                    label: (try? GregorianDate(iso: delivery.deliveredOn)).map { DateText.both($0, t) }
-                        ?? delivery.deliveredOn,
+                    label: DateText.both(delivery.deliveredOn, t),
                     value: delivery.what + (delivery.quantity.map { " × " + TimelineDetail.number($0) } ?? "")
                         + (delivery.amountHalalas.map { " — " + Halalas($0).text + t(" ريال", " SAR") } ?? ""),
                     dir: "auto")

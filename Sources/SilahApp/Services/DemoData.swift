@@ -147,7 +147,9 @@ enum DemoData {
         let today = GregorianDate.today(now: now)
         var people: [Person] = []
         for number in 0..<12 {
-            let p = source.next()
+            var p = source.next()
+            // An association whose policy speaks of women (إشراقة) serves women: its sample files are women's.
+            while policy.feminineForms && p.gender != .female { p = source.next() }
             let file = Person(associationID: associationID)
             let fullName = p.nameParts.joined(separator: " ")
             (file.type, file.status) = (PersonType.served(by: policy), .applicant)
