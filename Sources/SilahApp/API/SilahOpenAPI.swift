@@ -238,8 +238,9 @@ enum SilahOpenAPI {
         operation(
             "Requests", "setAssignee", "Assign a request to a named staff member, or take it back", token: true,
             description: "For the relations officer and the manager (403 for other roles). The assignee must be an "
-                + "active member of the association whose role works on requests: otherwise 422 "
-                + "(`assignee_not_member`, `assignee_cannot_work_on_requests`); an ended request is not assigned "
+                + "active member of the association whose role takes the request forward where it stands: "
+                + "otherwise 422 (`assignee_not_member`, `assignee_cannot_work_on_requests`, "
+                + "`assignee_does_not_act_at_this_step`); an ended request is not assigned "
                 + "(`request_ended`). `null` or no body takes the request back. Recorded on the timeline and in "
                 + "the audit trail; the assignee is e-mailed if they asked to be.",
             parameters: [reference],
