@@ -13,9 +13,9 @@ enum PeopleQueries {
 
     /// People whose ID or mobile is the query, or whose name has every typed word (the last may be
     /// still being typed), best matches first. Answered from indexes on SQLite and PostgreSQL alike.
-    /// `densePrefix`: see `NameIndex.densePrefix` (a test lowers it to try both ways).
+    /// `plan`: how PostgreSQL finds names (a test tries each).
     static func search(
-        _ text: String, tenant: Tenant, page: Int, per: Int, densePrefix: Int = NameIndex.densePrefix,
+        _ text: String, tenant: Tenant, page: Int, per: Int, plan: NameIndex.Plan = .automatic,
         on db: Database
     ) async throws -> [Hit] {
         let offset = max(0, page - 1) * per
@@ -48,17 +48,21 @@ enum PeopleQueries {
                     "name_row IN (SELECT rowid FROM person_names WHERE person_names MATCH \(bind: match) LIMIT \(literal: candidates))"
             case .wordArray:
                 guard
-                    let condition = try await NameIndex.wordsCondition(
-                        words, association: tenant.associationID, densePrefix: densePrefix, on: db)
+                    let (condition, byRows) = try await NameIndex.wordsMatch(
+                        words, association: tenant.associationID, candidates: candidates, plan: plan, on: db)
                 else { return [] }
-                // The matching rows are a materialised CTE so that the planner costs them whole (the
-                // GIN index) rather than for the first few (a scan it hopes ends early); it is still
-                // read only as far as the candidates go.
-                query =
-                    "WITH matched AS MATERIALIZED (SELECT * FROM people WHERE association_id = \(bind: tenant.associationID) AND "
-                query += condition
-                query +=
-                    "), candidates AS (SELECT * FROM matched LIMIT \(literal: candidates)) SELECT * FROM candidates"
+                // Through the index, the matching rows are a materialised CTE so that the planner
+                // costs them whole (the GIN index) rather than for the first few (a scan it hopes
+                // ends early); the CTE is still read only as far as the candidates go.
+                let rows: SQLQueryString =
+                    "SELECT * FROM people WHERE association_id = \(bind: tenant.associationID) AND " + condition
+                if byRows {
+                    query = "SELECT * FROM (" + rows + " LIMIT \(literal: candidates)) candidates"
+                } else {
+                    query = "WITH matched AS MATERIALIZED (" + rows
+                    query +=
+                        "), candidates AS (SELECT * FROM matched LIMIT \(literal: candidates)) SELECT * FROM candidates"
+                }
             }
             // Ranked in SQL so only the page's rows are fetched and decoded (decoding a file is most
             // of a search's time): the whole name, then names that start with it, then names that
