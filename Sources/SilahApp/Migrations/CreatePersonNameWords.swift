@@ -5,8 +5,8 @@ import SilahCore
 
 /// On PostgreSQL, moves the name search from `person_tokens` to `people.name_words` under a GIN
 /// index (see `NameIndex`): fills the new column from the name keys already there, 5,000 files at
-/// a time, then builds the index and drops the token table. SQLite has its FTS5 index already
-/// (`CreatePersonNameIndex`); there this does nothing.
+/// a time, then builds the index and drops the token table; the name-key index takes the birth
+/// date too. SQLite has its FTS5 index already (`CreatePersonNameIndex`); there this does nothing.
 struct CreatePersonNameWords: AsyncMigration {
     func prepare(on database: Database) async throws {
         guard NameIndex.kind(of: database) == .wordArray, let sql = database as? any SQLDatabase else { return }
@@ -31,8 +31,11 @@ struct CreatePersonNameWords: AsyncMigration {
             ).run()
             after = last.id
         }
+        // Duplicate detection seeks name and birth date together, as on SQLite.
         for statement in [
             "CREATE INDEX people_name_words ON people USING GIN (name_words)", "DROP TABLE person_tokens",
+            "DROP INDEX people_name_key",
+            "CREATE INDEX people_name_key ON people (association_id, name_key, birth_date)",
             "ANALYZE people",
         ] {
             try await sql.raw(SQLQueryString(statement)).run()
@@ -50,7 +53,11 @@ struct CreatePersonNameWords: AsyncMigration {
             WHERE token <> ''
             """
         ).run()
-        try await sql.raw("DROP INDEX people_name_words").run()
-        try await sql.raw("ALTER TABLE people DROP COLUMN name_words").run()
+        for statement in [
+            "DROP INDEX people_name_words", "ALTER TABLE people DROP COLUMN name_words", "DROP INDEX people_name_key",
+            "CREATE INDEX people_name_key ON people (association_id, name_key)",
+        ] {
+            try await sql.raw(SQLQueryString(statement)).run()
+        }
     }
 }
