@@ -17,7 +17,7 @@ extension NameIndex {
     static let commonWord = 20_000
 
     /// The rows plan reads about `candidates / density` rows; it is chosen when that is at most this.
-    static let rowsToRead = 3_000
+    static let rowsToRead = 10_000
 
     /// The condition on `people` (PostgreSQL) for names with every word of `words` but the last,
     /// and a word starting with the last (still being typed), and whether to find them by reading
