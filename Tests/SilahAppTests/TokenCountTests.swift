@@ -32,11 +32,17 @@ extension AppTests {
                 let rows = try await sql.raw("SELECT name_row AS n FROM people").all(decoding: Number.self)
                 let indexed = try await sql.raw("SELECT rowid AS n FROM person_names").all(decoding: Number.self)
                 #expect(Set(rows) == Set(indexed) && rows.count == indexed.count)
-            case .tokenTable:
-                let tokens = try await sql.raw(
-                    "SELECT token, COUNT(*) AS n FROM person_tokens GROUP BY token"
-                ).all(decoding: Row.self)
-                #expect(Set(tokens) == Set(kept))
+            case .wordArray:
+                struct Words: Decodable {
+                    let association_id: UUID
+                    let name_key: String
+                    let name_words: [String]?
+                }
+                for row in try await sql.raw("SELECT association_id, name_key, name_words FROM people").all(
+                    decoding: Words.self)
+                {
+                    #expect(row.name_words == NameIndex.terms(nameKey: row.name_key, association: row.association_id))
+                }
             }
         }
 

@@ -6,8 +6,8 @@ import SilahCore
 
 /// New files ready to write: ids given, word counts made and, for SQLite, every value bound
 /// (`SQLiteData`, not `Encodable`, which cost as much as the inserts themselves) and every name
-/// index entry numbered from `firstRow`. Built away from the database connection, so an import
-/// prepares one part while SQLite writes the one before.
+/// index entry numbered from `firstRow`; for PostgreSQL, the rows as `COPY` text. Built away from
+/// the database connection, so an import prepares one part while the database writes the one before.
 struct PeopleBatch: Sendable {
     let people: [(id: UUID, row: PersonRow)]
     /// Word → how many of these people carry it, per association.
@@ -16,6 +16,8 @@ struct PeopleBatch: Sendable {
     let sqliteChunks: [[SQLiteData]]
     /// SQLite: the name index documents as one JSON array, in the order of `people`.
     let documents: String
+    /// PostgreSQL: the `people` rows (with `name_words`) in `COPY`'s text format, 500 per piece.
+    let copyChunks: [String]
     let firstRow: Int
 
     static let chunkSize = 500
@@ -37,12 +39,12 @@ struct PeopleBatch: Sendable {
         return PeopleBatch(
             people: people, counts: counts, sqliteChunks: parts.flatMap(\.sqliteChunks),
             documents: "[" + parts.map(\.documents).filter { !$0.isEmpty }.joined(separator: ",") + "]",
-            firstRow: firstRow)
+            copyChunks: parts.flatMap(\.copyChunks), firstRow: firstRow)
     }
 
     /// One slice's share of a batch; `documents` without the brackets.
     private static func part(_ people: ArraySlice<(id: UUID, row: PersonRow)>, firstRow: Int, sqlite: Bool)
-        -> (counts: [UUID: [String: Int]], sqliteChunks: [[SQLiteData]], documents: String)
+        -> (counts: [UUID: [String: Int]], sqliteChunks: [[SQLiteData]], documents: String, copyChunks: [String])
     {
         var counts: [UUID: [String: Int]] = [:]
         for (_, person) in people {
@@ -50,7 +52,7 @@ struct PeopleBatch: Sendable {
                 counts[person.associationID, default: [:]][token, default: 0] += 1
             }
         }
-        guard sqlite else { return (counts, [], "") }
+        guard sqlite else { return (counts, [], "", copyText(people)) }
         let now = Date().timeIntervalSince1970
         var chunks: [[SQLiteData]] = []
         var documents: [String] = []
@@ -67,6 +69,18 @@ struct PeopleBatch: Sendable {
             }
             chunks.append(binds)
         }
-        return (counts, chunks, documents.joined(separator: ","))
+        return (counts, chunks, documents.joined(separator: ","), [])
+    }
+
+    /// The rows in `COPY`'s text format (`PersonRow.copyLine`), 500 to a piece.
+    private static func copyText(_ people: ArraySlice<(id: UUID, row: PersonRow)>) -> [String] {
+        let now = PersonRow.copyTimestamp(Date())
+        return stride(from: people.startIndex, to: people.endIndex, by: chunkSize).map { start in
+            var text = ""
+            for (id, person) in people[start..<min(start + chunkSize, people.endIndex)] {
+                person.copyLine(id: id, now: now, into: &text)
+            }
+            return text
+        }
     }
 }

@@ -1,12 +1,14 @@
 import Fluent
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
 import SilahCore
 
 extension PeopleDirectory {
-    /// Writes many new files, their name index entries and word counts with multi-row inserts: the
-    /// path for imports and generated data, where one statement per row would be far too slow. Call
+    /// Writes many new files, their name index entries and word counts with multi-row inserts
+    /// (SQLite) or `COPY` (PostgreSQL): the path for imports and generated data, where one
+    /// statement per row would be far too slow. Call
     /// it inside a transaction. The files get time-ordered ids (`TimeOrderedIDs`).
     static func bulkInsert(_ people: [PersonRow], on db: Database) async throws {
         let sqlite = NameIndex.kind(of: db) == .fts5
@@ -20,8 +22,8 @@ extension PeopleDirectory {
     static func insert(_ batch: PeopleBatch, on db: Database) async throws {
         if NameIndex.kind(of: db) == .fts5, let sqlite = db as? any SQLiteDatabase {
             try await insertSQLite(batch, sqlite: sqlite)
-        } else {
-            try await insertSQL(batch.people, on: db.unscopedSQL)
+        } else if let postgres = db as? any PostgresDatabase {
+            try await copy(batch, into: postgres)
         }
         for (association, deltas) in batch.counts { try await TokenCounts.adjust(association, by: deltas, on: db) }
     }
@@ -46,22 +48,20 @@ extension PeopleDirectory {
             [.integer(batch.firstRow), .text(batch.documents)])
     }
 
-    /// PostgreSQL (and any other SQL database): SQLKit inserts, with the words in `person_tokens`.
-    private static func insertSQL(_ people: [(id: UUID, row: PersonRow)], on sql: any SQLDatabase) async throws {
-        let now = Date()
-        for chunk in people.chunked(into: 400) {
-            let insertPeople = sql.insert(into: Person.schema).columns(PersonRow.columns)
-            let insertTokens = sql.insert(into: PersonToken.schema).columns(
-                "id", "association_id", "person_id", "token")
-            for (id, person) in chunk {
-                insertPeople.values(person.sqlValues(id: id, now: now))
-                for token in NameTokens.of(nameKey: person.nameKey) {
-                    insertTokens.values(
-                        SQLBind(UUID()), SQLBind(person.associationID), SQLBind(id), SQLBind(token))
+    /// PostgreSQL: one `COPY people … FROM STDIN` on the transaction's connection, the name words
+    /// (`name_words`) in the same rows. A clash (another file took an ID meanwhile) fails the
+    /// statement and so the transaction, as a multi-row `INSERT` would.
+    private static func copy(_ batch: PeopleBatch, into postgres: any PostgresDatabase) async throws {
+        guard !batch.copyChunks.isEmpty else { return }
+        let chunks = batch.copyChunks
+        let logger = postgres.logger
+        try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await connection.copyFrom(table: Person.schema, columns: PersonRow.copyColumns, logger: logger) {
+                    writer in
+                    for chunk in chunks { try await writer.write(ByteBuffer(string: chunk)) }
                 }
             }
-            try await insertPeople.run()
-            try await insertTokens.run()
-        }
+        }.get()
     }
 }

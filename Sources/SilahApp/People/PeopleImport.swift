@@ -78,6 +78,7 @@ enum PeopleImport {
         let today: GregorianDate
 
         static let part = 20_000
+        static let firstPart = 5_000
 
         struct Part: Sendable {
             var rows: [ImportPlan.Row]
@@ -115,15 +116,19 @@ enum PeopleImport {
 
         /// The report's rows; the valid ones written on `writer` unless it is `nil` (a dry run).
         func run(writingOn writer: Database?, readingOn db: Database) async throws -> [ImportPlan.Row] {
-            let parts = stride(from: 1, to: table.count, by: Self.part).map {
-                table[$0..<min($0 + Self.part, table.count)]
+            // The first part is smaller, so that writing starts sooner.
+            let starts = [1] + Array(stride(from: 1 + Self.firstPart, to: table.count, by: Self.part))
+            let parts = starts.filter { $0 < table.count }.enumerated().map { index, start in
+                table[start..<min(start + (index == 0 ? Self.firstPart : Self.part), table.count)]
             }
             guard let first = parts.first else { return [] }
             let sqlite = writer.map { NameIndex.kind(of: $0) == .fts5 } ?? false
             let firstRow: Int? =
                 if let writer { sqlite ? try await NameIndex.nextRow(on: writer.unscopedSQL) : 0 } else { nil }
             var report: [ImportPlan.Row] = []
-            var next = Task {
+            // The next part is prepared at a lower priority: the part being written goes first
+            // whenever it is ready to go on (both cores are otherwise busy checking rows).
+            var next = Task(priority: .utility) {
                 await prepare(first, after: ImportPlanner.FileDuplicates(), firstRow: firstRow, sqlite: sqlite)
             }
             for index in parts.indices {
@@ -131,7 +136,9 @@ enum PeopleImport {
                 if index + 1 < parts.count {
                     let (cells, seen) = (parts[index + 1], part.duplicates)
                     let nextRow = part.batch.map { $0.firstRow + $0.people.count }
-                    next = Task { await prepare(cells, after: seen, firstRow: nextRow, sqlite: sqlite) }
+                    next = Task(priority: .utility) {
+                        await prepare(cells, after: seen, firstRow: nextRow, sqlite: sqlite)
+                    }
                 }
                 let valid = part.rows.count { $0.valid != nil }
                 // A row still `ok` here repeats no earlier row of the file, so it cannot match one

@@ -48,13 +48,17 @@ enum TokenCounts {
         ).all(decoding: Row.self).map(\.token)
     }
 
-    /// How many token entries start with `prefix`.
-    static func count(prefix: String, in association: UUID, on db: Database) async throws -> Int {
+    /// The words people carry that start with `prefix`, with how many carry each; at most `limit`.
+    static func wordCounts(startingWith prefix: String, in association: UUID, limit: Int, on db: Database)
+        async throws -> [(token: String, count: Int)]
+    {
         let sql = db.unscopedSQL
-        struct Row: Decodable { let n: Int? }
-        let rows = try await sql.raw(
-            "SELECT CAST(SUM(count) AS BIGINT) AS n FROM person_token_counts WHERE association_id = \(bind: association) AND token >= \(bind: prefix) AND token < \(bind: prefix + "\u{10FFFF}")"
-        ).all(decoding: Row.self)
-        return rows.first?.n ?? 0
+        struct Row: Decodable {
+            let token: String
+            let count: Int
+        }
+        return try await sql.raw(
+            "SELECT token, count FROM person_token_counts WHERE association_id = \(bind: association) AND token >= \(bind: prefix) AND token < \(bind: prefix + "\u{10FFFF}") AND count > 0 LIMIT \(literal: limit)"
+        ).all(decoding: Row.self).map { ($0.token, $0.count) }
     }
 }
