@@ -161,6 +161,8 @@ extension AppTests {
                     for statement in statements {
                         let plan = try await QueryPlan.explain(statement, on: app.db, postgres: postgres)
                         #expect(QueryPlan.readsIndexesOnly(plan, postgres: postgres), "\(account): \(plan)")
+                        // The plans BENCHMARKS.md quotes.
+                        if account == "manager" { print("plan (\(sql.dialect.name)):\n\(plan)") }
                     }
                 }
             }

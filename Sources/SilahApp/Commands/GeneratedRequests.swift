@@ -25,6 +25,7 @@ struct GeneratedRequests: Sendable {
 
     static func load(associationID: UUID, name: String, policy: Policy, on db: Database) async throws -> Self {
         let sql = db.unscopedSQL
+        // At most 200,000 files: the requests are spread over them.
         let people = try await sql.raw(
             "SELECT id, mobile, gender FROM people WHERE association_id = \(bind: associationID) LIMIT 200000"
         ).all().map {

@@ -11,6 +11,7 @@ enum RequestQueues {
         let dueSoon: [SupportRequest]
     }
 
+    /// Every overdue and due-soon answer of an association (the first 1,000 by date), for the morning e-mail.
     static func deadlines(associationID: UUID, today: GregorianDate, on db: Database) async throws -> Deadlines {
         let open = try await SupportRequest.unscopedQuery(on: db).filter(\.$association.$id == associationID)
             .filter(\.$state ~~ RequestState.answerClockStates).filter(\.$answerDueOn != nil)
@@ -28,20 +29,6 @@ enum RequestQueues {
             workflow.movesOn(state, by: tenant.role)
         }
     }
-
-    /// Due and overdue answers as the staff member sees them: a manager, the whole association's;
-    /// anyone else, those waiting for their role.
-    static func deadlines(for tenant: Tenant, today: GregorianDate, on db: Database) async throws -> Deadlines {
-        let all = try await deadlines(associationID: tenant.associationID, today: today, on: db)
-        guard tenant.role != .manager else { return all }
-        let mine = Set(states(for: tenant))
-        return Deadlines(
-            overdue: all.overdue.filter { mine.contains($0.state) },
-            dueSoon: all.dueSoon.filter { mine.contains($0.state) })
-    }
-
-    /// Closed, rejected or withdrawn: nobody works on them any more.
-    static let ended: [RequestState] = RequestState.allCases.filter(\.isEnded)
 
     /// The answer-clock states whose due dates the staff member watches: a manager, all of them;
     /// anyone else, those waiting for their role.
