@@ -42,6 +42,9 @@ enum SiteURL {
     static func requests(_ slug: String, list: String? = nil) -> String {
         "/\(slug)/staff/requests" + (list.map { "?list=\($0)" } ?? "")
     }
+    static func requests(_ slug: String, list: String, after: UUID) -> String {
+        requests(slug, list: list) + "&after=\(after)"
+    }
     static func newRequest(_ slug: String, person: UUID? = nil) -> String {
         "/\(slug)/staff/requests/new" + (person.map { "?person=\($0)" } ?? "")
     }

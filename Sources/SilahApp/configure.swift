@@ -34,6 +34,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(AddAssociationDemoFlag())
     app.migrations.add(AddRequestAssignment())
     app.migrations.add(CreatePersonNameWords())
+    app.migrations.add(AddRequestListIndexes())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)

@@ -31,9 +31,8 @@ extension AppTests {
                     // The manager sees it; the relations officer, whose step it is not, does not.
                     for (account, sees) in [("manager", 1), ("relations_officer", 0)] {
                         let tenant = try await demoTenant(app, account, of: policy.association.slug)
-                        let seen = try await RequestQueues.deadlines(
-                            for: tenant, today: GregorianDate.today(), on: app.db)
-                        #expect(seen.overdue.count == sees, "\(account)@\(policy.association.slug)")
+                        let seen = try await RequestQueues.homeCounts(tenant, today: GregorianDate.today(), on: app.db)
+                        #expect(seen.overdue == sees, "\(account)@\(policy.association.slug)")
                     }
                     let meetings = try await CommitteeMeeting.query(on: app.db)
                         .filter(\.$associationID == association.requireID()).count()

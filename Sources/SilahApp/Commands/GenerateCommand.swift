@@ -8,7 +8,7 @@ import Vapor
 /// benchmarks and demos, into the database (batched) or into a CSV file shaped like a real export.
 struct GenerateCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "people")
+        @Argument(name: "what", help: "people or requests")
         var what: String
         @Option(name: "association", help: "The association's slug (for the database).")
         var association: String?
@@ -18,12 +18,19 @@ struct GenerateCommand: AsyncCommand {
         var seed: Int?
         @Option(name: "csv", help: "Write a CSV file instead of the database.")
         var csv: String?
+        @Option(name: "requests", help: "Also make this many requests, with timelines, on the association's files.")
+        var requests: Int?
     }
 
-    var help: String { "Generates synthetic people (for benchmarks)." }
+    var help: String { "Generates synthetic people and requests (for benchmarks)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "people" else { throw CommandLineFailure("Only “silah generate people …” is known.") }
+        guard ["people", "requests"].contains(signature.what) else {
+            throw CommandLineFailure("Known: “silah generate people …” and “silah generate requests …”.")
+        }
+        if signature.what == "requests" {
+            return try await requests(signature.count ?? 1_000, signature: signature, context: context)
+        }
         let count = signature.count ?? 1_000
         var people = SyntheticPeople(seed: UInt64(signature.seed ?? 1))
         let started = Date()
@@ -82,6 +89,41 @@ struct GenerateCommand: AsyncCommand {
         let seconds = Date().timeIntervalSince(started)
         context.console.print(
             "Generated \(written) people in \(slug) in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / seconds)) rows/s)"
+        )
+        if let requests = signature.requests, requests > 0 {
+            try await self.requests(requests, signature: signature, context: context)
+        }
+    }
+
+    /// Requests on the association's files, each with its timeline up to today (see `SyntheticRequests`).
+    func requests(_ count: Int, signature: Signature, context: CommandContext) async throws {
+        let app = context.application
+        try await app.migrateSilah()
+        let (association, policy) = try await commandAssociation(signature.association, app: app)
+        let associationID = try association.requireID()
+        let started = Date()
+        var writer = try await GeneratedRequests.load(
+            associationID: associationID, name: association.nameAr, policy: policy, on: app.db)
+        var timelines = SyntheticRequests(
+            seed: UInt64(signature.seed ?? 1), workflow: Workflow(policy: policy),
+            calendar: try await RequestDesk.calendar(tenantID: associationID, on: app.db), today: GregorianDate.today())
+        var written = 0
+        while written < count {
+            let batch = (written..<min(count, written + 2_000)).map { timelines.timeline($0, of: count) }
+            let before = writer
+            writer = try await app.db.writeTransaction(bulkCache: true) { db in
+                var after = before
+                try await after.write(batch, on: db, now: started)
+                return after
+            }
+            written += batch.count
+            if written % 100_000 == 0 { context.console.print("\(written) …") }
+        }
+        try await app.db.unscopedSQL.raw("ANALYZE").run()
+        try await SQLiteTuning.checkpoint(app.db)
+        let seconds = Date().timeIntervalSince(started)
+        context.console.print(
+            "Generated \(written) requests in \(association.slug) in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / seconds)) requests/s)"
         )
     }
 }

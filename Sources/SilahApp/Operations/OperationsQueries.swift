@@ -5,7 +5,7 @@ import SilahCore
 /// The counts `/metrics` reads at scrape time: a few grouped counts on indexes, never per-request work.
 enum OperationsQueries {
     /// Every association's slug with its number of overdue requests (zero included): one `GROUP BY`
-    /// over `requests_state (association_id, state, answer_due_on)`, which covers it.
+    /// over `requests_state_due (association_id, state, answer_due_on, id)`, which covers it.
     static func overdueByAssociation(today: GregorianDate, on db: any Database) async throws -> [(String, Int)] {
         let states: [any Encodable & Sendable] = RequestState.answerClockStates.map(\.rawValue)
         let rows = try await db.unscopedSQL.raw(

@@ -68,7 +68,7 @@ extension RequestDesk {
                     // advisory lock; SQLite: the write lock), from a counter: the cost does not grow
                     // with the year's requests.
                     try await db.lockForTransaction("reference:\(tenant.associationID)")
-                    let number = try await nextNumber(year: year, tenant: tenant, on: db)
+                    let number = try await nextNumber(year: year, associationID: tenant.associationID, on: db)
                     request.reference = "\(year)-" + String(format: "%05d", number)
                     try await request.create(on: db)
                     try await timeline(
@@ -97,18 +97,18 @@ extension RequestDesk {
     /// The next running number of the Hijri year in this association, from `reference_counters`
     /// (one `UPDATE`). The year's first request starts the counter after any number already used
     /// (longest reference first: past 99,999 the number has six digits).
-    static func nextNumber(year: Int, tenant: Tenant, on db: Database) async throws -> Int {
+    static func nextNumber(year: Int, associationID: UUID, on db: Database) async throws -> Int {
         let sql = db.unscopedSQL
         let counted = try await sql.raw(
             """
             UPDATE reference_counters SET last_number = last_number + 1
-            WHERE association_id = \(bind: tenant.associationID) AND year = \(bind: year) RETURNING last_number
+            WHERE association_id = \(bind: associationID) AND year = \(bind: year) RETURNING last_number
             """
         ).first()
         if let counted { return try counted.decode(column: "last_number", as: Int.self) }
         let row = try await sql.raw(
             """
-            SELECT reference FROM requests WHERE association_id = \(bind: tenant.associationID)
+            SELECT reference FROM requests WHERE association_id = \(bind: associationID)
             AND reference >= \(bind: "\(year)-") AND reference < \(bind: "\(year)-~")
             ORDER BY length(reference) DESC, reference DESC LIMIT 1
             """
@@ -117,7 +117,7 @@ extension RequestDesk {
         try await sql.raw(
             """
             INSERT INTO reference_counters (association_id, year, last_number)
-            VALUES (\(bind: tenant.associationID), \(bind: year), \(bind: last + 1))
+            VALUES (\(bind: associationID), \(bind: year), \(bind: last + 1))
             """
         ).run()
         return last + 1

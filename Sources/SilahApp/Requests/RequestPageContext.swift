@@ -61,6 +61,8 @@ struct RequestListContext: Encodable {
     let columns: [String]
     let rows: [Row]
     let isEmpty: Bool
+    /// The next page, read by key from this page's last row; `nil` on the last page.
+    let next: Link?
     let empty: String
 }
 

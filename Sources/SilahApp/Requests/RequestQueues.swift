@@ -11,6 +11,7 @@ enum RequestQueues {
         let dueSoon: [SupportRequest]
     }
 
+    /// Every overdue and due-soon answer of an association (the first 1,000 by date), for the morning e-mail.
     static func deadlines(associationID: UUID, today: GregorianDate, on db: Database) async throws -> Deadlines {
         let open = try await SupportRequest.unscopedQuery(on: db).filter(\.$association.$id == associationID)
             .filter(\.$state ~~ RequestState.answerClockStates).filter(\.$answerDueOn != nil)
@@ -29,58 +30,72 @@ enum RequestQueues {
         }
     }
 
-    /// Due and overdue answers as the staff member sees them: a manager, the whole association's;
+    /// The answer-clock states whose due dates the staff member watches: a manager, all of them;
     /// anyone else, those waiting for their role.
-    static func deadlines(for tenant: Tenant, today: GregorianDate, on db: Database) async throws -> Deadlines {
-        let all = try await deadlines(associationID: tenant.associationID, today: today, on: db)
-        guard tenant.role != .manager else { return all }
-        let mine = Set(states(for: tenant))
-        return Deadlines(
-            overdue: all.overdue.filter { mine.contains($0.state) },
-            dueSoon: all.dueSoon.filter { mine.contains($0.state) })
+    static func watchedStates(for tenant: Tenant) -> [RequestState] {
+        let mine = tenant.role == .manager ? RequestState.answerClockStates : states(for: tenant)
+        return RequestState.answerClockStates.filter(mine.contains)
     }
 
-    /// Closed, rejected or withdrawn: nobody works on them any more.
-    static let ended: [RequestState] = RequestState.allCases.filter(\.isEnded)
+    /// The lists by name (anything else: my queue, whose two halves `mine` pages through).
+    static func selection(_ name: String, tenant: Tenant, today: GregorianDate) -> RequestLists.Selection {
+        switch name {
+        case "due":
+            RequestLists.Selection(
+                states: watchedStates(for: tenant), dueFrom: today, dueThrough: today.adding(days: 3), key: .due)
+        case "overdue":
+            RequestLists.Selection(states: watchedStates(for: tenant), dueThrough: today.adding(days: -1), key: .due)
+        case "open": RequestLists.Selection(states: Workflow(policy: tenant.policy).openStates, key: .created)
+        case "all": RequestLists.Selection(states: nil, key: .created)
+        default: assignedToMe(tenant)
+        }
+    }
+
+    /// The open requests assigned to the staff member (the first half of their queue).
+    static func assignedToMe(_ tenant: Tenant) -> RequestLists.Selection {
+        RequestLists.Selection(
+            states: RequestState.allCases.filter { !$0.isEnded }, assignee: .user(tenant.userID), key: .due)
+    }
+
+    /// Nobody's yet, waiting for something the staff member's role does (the second half).
+    static func waitingForMyRole(_ tenant: Tenant) -> RequestLists.Selection {
+        RequestLists.Selection(states: states(for: tenant), assignee: .nobody, key: .due)
+    }
 
     /// My queue: the open requests assigned to me first, then the unassigned ones waiting for
     /// something my role can do, each oldest answer date first. A request assigned to someone else
     /// is theirs (it stays in "all open" and "all").
-    static func mine(_ tenant: Tenant, on db: Database) async throws -> [SupportRequest] {
-        let assigned = try await assignedToMe(tenant, on: db).sort(\.$answerDueOn).limit(200).with(\.$person).all()
-        let states = states(for: tenant)
-        guard !states.isEmpty, assigned.count < 200 else { return assigned }
-        let waiting = try await tenant.query(SupportRequest.self, on: db).filter(\.$assigneeID == nil)
-            .filter(\.$state ~~ states).sort(\.$answerDueOn).limit(200 - assigned.count)
-            .with(\.$person).all()
+    static func mine(_ tenant: Tenant, after: SupportRequest?, on db: Database) async throws -> [SupportRequest] {
+        let inSecondHalf = after.map { $0.assigneeID != tenant.userID } ?? false
+        let assigned =
+            inSecondHalf ? [] : try await RequestLists.page(assignedToMe(tenant), after: after, tenant: tenant, on: db)
+        let rest = RequestLists.pageSize - assigned.count
+        guard rest > 0 else { return assigned }
+        let waiting = try await RequestLists.page(
+            waitingForMyRole(tenant), after: inSecondHalf ? after : nil, limit: rest, tenant: tenant, on: db)
         return assigned + waiting
     }
 
-    /// The open requests assigned to the staff member (the count on their home page).
-    static func assignedToMe(_ tenant: Tenant, on db: Database) -> QueryBuilder<SupportRequest> {
-        tenant.query(SupportRequest.self, on: db).filter(\.$assigneeID == tenant.userID)
-            .filter(\.$state !~ ended)
+    /// One page of the list `name`, after the request `after` (the previous page's last row).
+    static func list(_ name: String, tenant: Tenant, today: GregorianDate, after: SupportRequest?, on db: Database)
+        async throws -> [SupportRequest]
+    {
+        guard ["due", "overdue", "open", "all"].contains(name) else {
+            return try await mine(tenant, after: after, on: db)
+        }
+        return try await RequestLists.page(
+            selection(name, tenant: tenant, today: today), after: after, tenant: tenant, on: db)
     }
 
-    static func list(_ name: String, tenant: Tenant, today: GregorianDate, on db: Database) async throws
-        -> [SupportRequest]
+    /// The counts on the staff home, in one statement: assigned to me, my queue, due within 3 days, overdue.
+    static func homeCounts(_ tenant: Tenant, today: GregorianDate, on db: Database) async throws
+        -> (assigned: Int, mine: Int, due: Int, overdue: Int)
     {
-        switch name {
-        case "overdue", "due":
-            let lists = try await deadlines(for: tenant, today: today, on: db)
-            let ids = (name == "overdue" ? lists.overdue : lists.dueSoon).compactMap(\.id)
-            guard !ids.isEmpty else { return [] }
-            return try await tenant.query(SupportRequest.self, on: db).filter(\.$id ~~ ids).sort(\.$answerDueOn)
-                .with(\.$person).all()
-        case "open":
-            return try await tenant.query(SupportRequest.self, on: db)
-                .filter(\.$state ~~ Workflow(policy: tenant.policy).openStates)
-                .sort(\.$createdAt, .descending).limit(200).with(\.$person).all()
-        case "all":
-            return try await tenant.query(SupportRequest.self, on: db).sort(\.$createdAt, .descending).limit(200)
-                .with(\.$person).all()
-        default:
-            return try await mine(tenant, on: db)
-        }
+        let counts = try await RequestLists.counts(
+            [
+                assignedToMe(tenant), waitingForMyRole(tenant), selection("due", tenant: tenant, today: today),
+                selection("overdue", tenant: tenant, today: today),
+            ], tenant: tenant, on: db)
+        return (counts[0], counts[0] + counts[1], counts[2], counts[3])
     }
 }

@@ -15,8 +15,14 @@ extension RequestsController {
             requests = try await tenant.query(SupportRequest.self, on: req.db)
                 .filter(\.$reference == Digits.asciiDigits(reference)).with(\.$person).all()
         } else {
-            requests = try await RequestQueues.list(list, tenant: tenant, today: today, on: req.db)
+            // The previous page's last row, read in this association only: the next page starts past its key.
+            var after: SupportRequest?
+            if let id = req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:)) {
+                after = try await tenant.query(SupportRequest.self, on: req.db).filter(\.$id == id).first()
+            }
+            requests = try await RequestQueues.list(list, tenant: tenant, today: today, after: after, on: req.db)
         }
+        let next = requests.count == RequestLists.pageSize ? requests.last?.id : nil
         let tabs: [(String, String, String)] = [
             ("mine", "قائمتي", "My queue"), ("due", "يحل موعدها خلال ٣ أيام", "Due within 3 days"),
             ("overdue", "متأخرة", "Overdue"), ("open", "كل المفتوحة", "All open"), ("all", "الكل", "All"),
@@ -57,6 +63,9 @@ extension RequestsController {
                         assignedToYou: request.assigneeID == tenant.userID)
                 },
                 isEmpty: requests.isEmpty,
+                next: next.map {
+                    Link(href: SiteURL.requests(slug, list: list, after: $0), label: t("الصفحة التالية", "Next page"))
+                },
                 empty: t("لا طلبات في هذه القائمة.", "No requests in this list.")))
     }
 }

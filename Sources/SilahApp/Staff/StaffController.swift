@@ -51,9 +51,9 @@ struct StaffController: RouteCollection {
         var deadlines: [Link] = []
         if tenant.allows(.workOnRequests) {
             let slug = tenant.association.slug
-            let mine = try await RequestQueues.mine(tenant, on: req.db).count
-            let assigned = try await RequestQueues.assignedToMe(tenant, on: req.db).count()
-            let lists = try await RequestQueues.deadlines(for: tenant, today: GregorianDate.today(), on: req.db)
+            let counts = try await RequestQueues.homeCounts(tenant, today: GregorianDate.today(), on: req.db)
+            let (assigned, mine) = (RequestLists.text(counts.assigned), RequestLists.text(counts.mine))
+            let (due, overdue) = (RequestLists.text(counts.due), RequestLists.text(counts.overdue))
             deadlines = [
                 Link(
                     href: SiteURL.requests(slug, list: "mine"),
@@ -62,10 +62,10 @@ struct StaffController: RouteCollection {
                 Link(
                     href: SiteURL.requests(slug, list: "due"),
                     label: t(
-                        "يحل موعدها خلال ٣ أيام: \(lists.dueSoon.count)", "Due within 3 days: \(lists.dueSoon.count)")),
+                        "يحل موعدها خلال ٣ أيام: \(due)", "Due within 3 days: \(due)")),
                 Link(
                     href: SiteURL.requests(slug, list: "overdue"),
-                    label: t("متأخرة: \(lists.overdue.count)", "Overdue: \(lists.overdue.count)")),
+                    label: t("متأخرة: \(overdue)", "Overdue: \(overdue)")),
             ]
         }
         return try await req.view.render(
