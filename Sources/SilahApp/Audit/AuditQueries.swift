@@ -21,7 +21,6 @@ enum AuditQueries {
         // One statement: the memberships joined to their accounts.
         let rows = try await tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil)
             .join(User.self, on: \Membership.$user.$id == \User.$id).all()
-        return Dictionary(
-            try rows.map { row in (row.$user.id, try row.joined(User.self).name) }, uniquingKeysWith: { a, _ in a })
+        return StaffNames.distinct(try rows.map { try $0.joined(User.self) })
     }
 }

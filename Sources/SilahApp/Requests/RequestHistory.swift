@@ -11,11 +11,8 @@ struct RequestHistory: Sendable {
     let messages: [OutboxMessage]
     /// The association's accepted staff, with their accounts (names, and who may hold the request).
     let memberships: [Membership]
-    /// Staff by id, for "by whom".
-    var staffNames: [UUID: String] {
-        Dictionary(
-            memberships.compactMap { m in m.user.id.map { ($0, m.user.name) } }, uniquingKeysWith: { a, _ in a })
-    }
+    /// Staff by id, for "by whom" (two who share a name told apart).
+    var staffNames: [UUID: String] { StaffNames.distinct(memberships.map(\.user)) }
     /// Every service type's names by code (switched-off ones too: old requests still name them).
     let serviceNames: [String: LocalizedReason]
 

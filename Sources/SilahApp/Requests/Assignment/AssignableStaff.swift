@@ -13,10 +13,12 @@ enum AssignableStaff {
 
     /// Those of `memberships` (loaded with their users) who may hold a request standing at `state`, by name.
     static func members(of memberships: [Membership], policy: Policy, at state: RequestState) throws -> [Member] {
-        try memberships.compactMap { membership -> Member? in
+        let names = StaffNames.distinct(memberships.map(\.user))
+        return try memberships.compactMap { membership -> Member? in
             let candidate = try candidate(membership)
             guard (try? Assignment.check(candidate, policy: policy, at: state)) != nil else { return nil }
-            return Member(userID: try membership.user.requireID(), name: membership.user.name, role: candidate.role)
+            let id = try membership.user.requireID()
+            return Member(userID: id, name: names[id] ?? membership.user.name, role: candidate.role)
         }.sorted { ($0.name, $0.role.rawValue) < ($1.name, $1.role.rawValue) }
     }
 
