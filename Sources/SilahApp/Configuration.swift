@@ -34,6 +34,9 @@ public struct SilahConfiguration: Sendable {
     public var metricsToken: String?
     /// A port on 127.0.0.1 that serves only `/metrics`, without the token (`SILAH_METRICS_PORT`).
     public var metricsPort: Int?
+    /// PostgreSQL connections each event loop (one per CPU core) may hold (`SILAH_DB_CONNECTIONS`).
+    /// SQLite always has one per event loop: its driver ignores more.
+    public var databaseConnectionsPerLoop = 4
     /// How log lines are written (`SILAH_LOG_FORMAT`): `text` for people, `json` for a log collector.
     public var logFormat = LogFormat.text
     /// Session cookies are marked Secure when Silah is reached over HTTPS.
@@ -114,6 +117,13 @@ public struct SilahConfiguration: Sendable {
             }
             metricsPort = value
         }
+        if let text = environment["SILAH_DB_CONNECTIONS"].nonEmpty {
+            guard let value = Int(text), (1...64).contains(value) else {
+                throw ConfigurationError(
+                    variable: "SILAH_DB_CONNECTIONS", problem: "must be a whole number from 1 to 64")
+            }
+            databaseConnectionsPerLoop = value
+        }
         if let text = environment["SILAH_LOG_FORMAT"].nonEmpty {
             guard let format = LogFormat(rawValue: text.lowercased()) else {
                 throw ConfigurationError(variable: "SILAH_LOG_FORMAT", problem: "must be text or json")
@@ -140,7 +150,7 @@ public struct SilahConfiguration: Sendable {
         var names: Set<String> = [
             "HOST", "PORT", "DATABASE_URL", "LOG_LEVEL", "SILAH_DATA_DIR", "SILAH_BCRYPT_COST", "SILAH_MAX_UPLOAD_MB",
             "SILAH_BASE_URL", "SILAH_OUTBOX_INTERVAL", "SILAH_TRUSTED_PROXIES", "SILAH_METRICS_TOKEN",
-            "SILAH_LOG_FORMAT", "SILAH_METRICS_PORT", "SILAH_COMMIT",
+            "SILAH_LOG_FORMAT", "SILAH_METRICS_PORT", "SILAH_COMMIT", "SILAH_DB_CONNECTIONS",
             "SILAH_EMAIL_FROM", "SILAH_SMTP_HOST", "SILAH_SMTP_PORT", "SILAH_SMTP_USER", "SILAH_SMTP_PASSWORD",
             "SILAH_SMTP_FROM", "SILAH_SMTP_SECURITY",
         ]

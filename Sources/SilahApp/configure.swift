@@ -35,6 +35,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(AddRequestAssignment())
     app.migrations.add(CreatePersonNameWords())
     app.migrations.add(AddRequestListIndexes())
+    app.migrations.add(AddRecordIndexes())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)
@@ -92,7 +93,10 @@ private func useDatabase(_ app: Application, _ config: SilahConfiguration) throw
     case .postgres(let url):
         // postgres-kit reads sslmode from the address itself.
         app.databases.use(
-            .postgres(configuration: try SQLPostgresConfiguration(url: url), sqlLogLevel: .trace), as: .psql)
+            .postgres(
+                configuration: try SQLPostgresConfiguration(url: url),
+                maxConnectionsPerEventLoop: config.databaseConnectionsPerLoop, sqlLogLevel: .trace),
+            as: .psql)
     }
 }
 

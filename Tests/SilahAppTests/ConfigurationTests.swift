@@ -10,6 +10,11 @@ import Testing
         #expect(config.database == .sqliteFile("./data/silah.sqlite"))
     }
 
+    @Test func databaseConnectionsAreAsked() throws {
+        #expect(try SilahConfiguration(environment: [:]).databaseConnectionsPerLoop == 4)
+        #expect(try SilahConfiguration(environment: ["SILAH_DB_CONNECTIONS": "8"]).databaseConnectionsPerLoop == 8)
+    }
+
     @Test func dataDirectoryMovesTheDatabase() throws {
         let config = try SilahConfiguration(environment: ["SILAH_DATA_DIR": "/srv/silah"])
         #expect(config.database == .sqliteFile("/srv/silah/silah.sqlite"))
@@ -26,7 +31,8 @@ import Testing
 
     @Test(arguments: [
         ("PORT", "eighty"), ("PORT", "70000"), ("DATABASE_URL", "mysql://x@y/z"), ("DATABASE_URL", "postgres://"),
-        ("LOG_LEVEL", "loud"),
+        ("LOG_LEVEL", "loud"), ("SILAH_DB_CONNECTIONS", "0"), ("SILAH_DB_CONNECTIONS", "100"),
+        ("SILAH_DB_CONNECTIONS", "many"),
     ])
     func malformedVariableIsNamed(variable: String, value: String) {
         #expect {

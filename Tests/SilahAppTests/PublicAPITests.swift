@@ -163,6 +163,13 @@ extension AppTests {
                     let json = try res.json()
                     #expect(json["database"] as? String == "ok")
                 }
+                // Liveness: answers without asking the database, and says it did not.
+                try await app.testing().test(.GET, "/health/live") { res in
+                    #expect(res.status == .ok)
+                    let json = try res.json()
+                    #expect(json["status"] as? String == "ok")
+                    #expect(json["database"] as? String == "not checked")
+                }
             }
         }
     }
