@@ -207,7 +207,9 @@ def measure(binary, env, port, slug, db, association, references, people, meetin
     csrf = form_token(port, manager, f"{staff}/requests/new?person={people[0]}")
     forms = [urllib.parse.urlencode({"csrf": csrf, "person": p, "channel": channel, "serviceType": service,
                                      "description": "قياس"}) for p in people]
-    results.append(run("intake (form)", manager, [f"{staff}/requests/new\t{f}" for f in forms], method="POST"))
+    form = {"Cookie": manager, "Content-Type": "application/x-www-form-urlencoded"}
+    results.append(run("intake (form)", None, [f"{staff}/requests/new\t{f}" for f in forms], method="POST",
+                       headers=form))
     step = workflow_step(port, token, slug, db, association)
     if step:
         action, refs = step

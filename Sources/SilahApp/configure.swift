@@ -114,6 +114,7 @@ extension Application {
         }
         try await SQLiteTuning.prepareConnections(self)
         try await autoMigrate()
+        try await SQLiteTuning.refreshStatistics(db)
     }
 }
 

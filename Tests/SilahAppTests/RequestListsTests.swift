@@ -76,7 +76,8 @@ extension AppTests {
                 let overdue = try await RequestQueues.list(
                     "overdue", tenant: manager, today: today, after: nil, on: app.db)
                 #expect(overdue.map(\.reference) == [requests[0].reference])
-                #expect(overdue.first?.$person.value?.fullName == person.fullName)
+                let names = try await RequestLists.applicantNames(overdue, tenant: manager, on: app.db)
+                #expect(names[try person.requireID()] == person.fullName)
             }
         }
 

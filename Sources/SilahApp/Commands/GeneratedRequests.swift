@@ -19,8 +19,10 @@ struct GeneratedRequests: Sendable {
     let applicants: [Applicant]
     let services: [String]
     let staff: [Role: [UUID]]
-    /// Committee meetings by week (day number / 7), made as decisions need them.
-    var meetings: [Int: (id: UUID, number: Int)] = [:]
+    /// The open committee meeting of each week (day number / 7), made as decisions need it: a new
+    /// one once a sitting has `itemsPerMeeting` items, as many as a committee discusses at once.
+    var meetings: [Int: (id: UUID, number: Int, items: Int)] = [:]
+    static let itemsPerMeeting = 40
     var nextMeetingNumber: Int
 
     static func load(associationID: UUID, name: String, policy: Policy, on db: Database) async throws -> Self {
@@ -153,10 +155,13 @@ struct GeneratedRequests: Sendable {
 
     private mutating func meeting(on day: GregorianDate, rows: inout Rows) -> (id: UUID, number: Int) {
         let week = day.dayNumber / 7
-        if let known = meetings[week] { return known }
+        if let known = meetings[week], known.items < Self.itemsPerMeeting {
+            meetings[week]?.items += 1
+            return (known.id, known.number)
+        }
         let made = (id: UUID(), number: nextMeetingNumber)
         nextMeetingNumber += 1
-        meetings[week] = made
+        meetings[week] = (made.id, made.number, 1)
         let attendees = staff[.committeeMember] ?? []
         rows.meetings.append(
             Rows.row(

@@ -13,7 +13,7 @@ extension RequestsController {
         var requests: [SupportRequest]
         if let reference = req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespaces), !reference.isEmpty {
             requests = try await tenant.query(SupportRequest.self, on: req.db)
-                .filter(\.$reference == Digits.asciiDigits(reference)).with(\.$person).all()
+                .filter(\.$reference == Digits.asciiDigits(reference)).all()
         } else {
             // The previous page's last row, read in this association only: the next page starts past its key.
             var after: SupportRequest?
@@ -23,6 +23,7 @@ extension RequestsController {
             requests = try await RequestQueues.list(list, tenant: tenant, today: today, after: after, on: req.db)
         }
         let next = requests.count == RequestLists.pageSize ? requests.last?.id : nil
+        let applicants = try await RequestLists.applicantNames(requests, tenant: tenant, on: req.db)
         let tabs: [(String, String, String)] = [
             ("mine", "قائمتي", "My queue"), ("due", "يحل موعدها خلال ٣ أيام", "Due within 3 days"),
             ("overdue", "متأخرة", "Overdue"), ("open", "كل المفتوحة", "All open"), ("all", "الكل", "All"),
@@ -54,7 +55,7 @@ extension RequestsController {
                     let due = request.answerDueOn
                     return RequestListContext.Row(
                         reference: request.reference, href: SiteURL.request(slug, request.reference),
-                        applicant: request.$person.value?.fullName ?? "",
+                        applicant: applicants[request.$person.id] ?? "",
                         service: types[request.serviceType] ?? request.serviceType,
                         state: request.state.name(req.language),
                         due: due.map { DateText.both($0, t) } ?? "—",
