@@ -35,6 +35,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(AddRequestAssignment())
     app.migrations.add(CreatePersonNameWords())
     app.migrations.add(AddRequestListIndexes())
+    app.migrations.add(CreateStoredFiles())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)
@@ -104,12 +105,13 @@ extension Application {
     var silahConfiguration: SilahConfiguration? { storage[ConfigurationKey.self] }
 
     /// Brings the database schema up to date; on SQLite files, switches to write-ahead logging first.
+    /// On PostgreSQL one process at a time (`StartupLock`).
     func migrateSilah() async throws {
         if case .sqliteFile = silahConfiguration?.database {
             try await db.unscopedSQL.raw("PRAGMA journal_mode=WAL").run()
         }
         try await SQLiteTuning.prepareConnections(self)
-        try await autoMigrate()
+        try await StartupLock.holding(self) { try await autoMigrate() }
     }
 }
 
