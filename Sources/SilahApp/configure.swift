@@ -76,6 +76,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(DoctorCommand(), as: "doctor")
+    app.asyncCommands.use(FilesCommand(), as: "files")
     if config.metricsToken != nil || config.metricsPort != nil { SilahMetrics.start() }
 
     try routes(app)

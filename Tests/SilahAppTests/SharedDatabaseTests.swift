@@ -66,6 +66,24 @@ extension AppTests {
             }
         }
 
+        @Test func filesAnEarlierVersionSavedOnDiskAreCopiedIntoTheDatabase() async throws {
+            try await withDataDirectory(sqlite: false) { app, folder in
+                app.files = LocalFileStorage(root: folder.path + "/files")  // as before files moved
+                _ = try await PolicyStore.installDemo(on: app.db)
+                _ = try await DemoAccounts.install(app: app)
+                _ = try await DemoData.install(app: app)
+                let sql = app.db.unscopedSQL
+                #expect(!(try await RecordedFiles.all(on: sql, onDiskOnly: true)).isEmpty)
+                let said = try await runCommand(app, ["files", "into-database"])
+                #expect(said.contains { $0.hasPrefix("نُقل ") })
+                #expect(try await RecordedFiles.all(on: sql, onDiskOnly: true).isEmpty)
+                try await Self.withSecondProcess { (second: Application, _: URL) async throws in
+                    let document = try #require(try await PersonDocument.unscopedQuery(on: second.db).first())
+                    #expect(try await second.files.read(document.stored, on: second.db).count == document.size)
+                }
+            }
+        }
+
         @Test func aFailedChangeLeavesNoStoredFileAndSavingTheSameContentTwiceKeepsOne() async throws {
             try await withDataDirectory(sqlite: false) { app, _ in
                 _ = try await PolicyStore.installDemo(on: app.db)
