@@ -27,6 +27,8 @@ public struct SilahConfiguration: Sendable {
     public var messaging = MessagingConfiguration()
     /// Seconds between outbox worker passes (`SILAH_OUTBOX_INTERVAL`, default 5).
     public var outboxInterval: Double = 5
+    /// The Riyadh hour from which the managers' morning reminder goes (`SILAH_MORNING_HOUR`, default 7).
+    public var morningHour = 7
     /// Proxies whose `X-Forwarded-For` is believed (`SILAH_TRUSTED_PROXIES`); none by default.
     public var trustedProxies = TrustedProxies.none
     /// `/metrics` answers only to `Authorization: Bearer` with this token (`SILAH_METRICS_TOKEN`);
@@ -95,6 +97,12 @@ public struct SilahConfiguration: Sendable {
             }
             outboxInterval = seconds
         }
+        if let text = environment["SILAH_MORNING_HOUR"].nonEmpty {
+            guard let hour = Int(text), (0...23).contains(hour) else {
+                throw ConfigurationError(variable: "SILAH_MORNING_HOUR", problem: "must be an hour from 0 to 23")
+            }
+            morningHour = hour
+        }
         if let text = environment["SILAH_TRUSTED_PROXIES"].nonEmpty {
             guard let proxies = TrustedProxies(text) else {
                 throw ConfigurationError(
@@ -150,7 +158,7 @@ public struct SilahConfiguration: Sendable {
         var names: Set<String> = [
             "HOST", "PORT", "DATABASE_URL", "LOG_LEVEL", "SILAH_DATA_DIR", "SILAH_BCRYPT_COST", "SILAH_MAX_UPLOAD_MB",
             "SILAH_BASE_URL", "SILAH_OUTBOX_INTERVAL", "SILAH_TRUSTED_PROXIES", "SILAH_METRICS_TOKEN",
-            "SILAH_LOG_FORMAT", "SILAH_METRICS_PORT", "SILAH_COMMIT", "SILAH_DB_CONNECTIONS",
+            "SILAH_LOG_FORMAT", "SILAH_METRICS_PORT", "SILAH_COMMIT", "SILAH_DB_CONNECTIONS", "SILAH_MORNING_HOUR",
             "SILAH_EMAIL_FROM", "SILAH_SMTP_HOST", "SILAH_SMTP_PORT", "SILAH_SMTP_USER", "SILAH_SMTP_PASSWORD",
             "SILAH_SMTP_FROM", "SILAH_SMTP_SECURITY",
         ]

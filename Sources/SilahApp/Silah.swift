@@ -54,10 +54,13 @@ public enum Silah {
         app.lifecycle.use(BackgroundWork(interval: config.outboxInterval))
         if let port = config.metricsPort { app.lifecycle.use(MetricsListener(port: port)) }
         guard config.demo else { return }
-        let created = try await PolicyStore.installDemo(on: app.db)
+        // Two processes started together would both find the demo missing: one loads it at a time.
+        let (created, requests) = try await StartupLock.holding(app) {
+            let created = try await PolicyStore.installDemo(on: app.db)
+            _ = try await DemoAccounts.install(app: app)
+            return (created, try await DemoData.install(app: app))
+        }
         app.logger.notice("Demo associations ready", metadata: ["created": .string(created.joined(separator: ","))])
-        _ = try await DemoAccounts.install(app: app)
-        let requests = try await DemoData.install(app: app)
         if requests > 0 { app.logger.notice("Demo files and requests ready", metadata: ["requests": "\(requests)"]) }
         // Demo accounts are made-up staff, not personal data: printing them is the point of --demo.
         var lines = ["", "Demo staff accounts — password: \(DemoAccounts.password)"]

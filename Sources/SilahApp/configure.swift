@@ -36,6 +36,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(CreatePersonNameWords())
     app.migrations.add(AddRequestListIndexes())
     app.migrations.add(AddRecordIndexes())
+    app.migrations.add(CreateStoredFiles())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)
@@ -76,6 +77,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(DoctorCommand(), as: "doctor")
+    app.asyncCommands.use(FilesCommand(), as: "files")
     if config.metricsToken != nil || config.metricsPort != nil { SilahMetrics.start() }
 
     try routes(app)
@@ -108,12 +110,13 @@ extension Application {
     var silahConfiguration: SilahConfiguration? { storage[ConfigurationKey.self] }
 
     /// Brings the database schema up to date; on SQLite files, switches to write-ahead logging first.
+    /// On PostgreSQL one process at a time (`StartupLock`).
     func migrateSilah() async throws {
         if case .sqliteFile = silahConfiguration?.database {
             try await db.unscopedSQL.raw("PRAGMA journal_mode=WAL").run()
         }
         try await SQLiteTuning.prepareConnections(self)
-        try await autoMigrate()
+        try await StartupLock.holding(self) { try await autoMigrate() }
         try await SQLiteTuning.refreshStatistics(db)
     }
 }

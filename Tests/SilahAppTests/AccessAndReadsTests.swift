@@ -136,19 +136,22 @@ extension AppTests {
             }
         }
 
-        @Test func abandonedImportUploadsAreRemovedAfterADay() throws {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("silah-sweep-\(UUID())").path
-            defer { try? FileManager.default.removeItem(atPath: root) }
-            let folder = root + "/imports/\(UUID())"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let old = folder + "/old.csv"
-            let fresh = folder + "/fresh.csv"
-            for file in [old, fresh] { FileManager.default.createFile(atPath: file, contents: Data("الاسم\n".utf8)) }
-            try FileManager.default.setAttributes(
-                [.modificationDate: Date().addingTimeInterval(-2 * 86_400)], ofItemAtPath: old)
-            #expect(ImportPages.sweep(dataDirectory: root) == 1)
-            #expect(!FileManager.default.fileExists(atPath: old))
-            #expect(FileManager.default.fileExists(atPath: fresh))
+        @Test func abandonedImportUploadsAreRemovedAfterADay() async throws {
+            try await withSilah { app in
+                let waei = try #require(try await PolicyStore.association(slug: "waei", on: app.db)).requireID()
+                let sql = app.db.unscopedSQL
+                let (old, fresh) = (UUID(), UUID())
+                for id in [old, fresh] {
+                    try await ImportUploads.store(Data("الاسم\n".utf8), id: id, associationID: waei, on: sql)
+                }
+                #expect(try await ImportUploads.sweep(on: sql, now: Date().addingTimeInterval(3600)) == 0)
+                try await sql.raw(
+                    "UPDATE import_uploads SET created_at = \(bind: Date().addingTimeInterval(-2 * 86_400)) WHERE id = \(bind: old)"
+                ).run()
+                #expect(try await ImportUploads.sweep(on: sql) == 1)
+                #expect(try await ImportUploads.load(id: old, associationID: waei, on: sql) == nil)
+                #expect(try await ImportUploads.load(id: fresh, associationID: waei, on: sql) != nil)
+            }
         }
     }
 }

@@ -87,19 +87,28 @@ extension TestingHTTPResponse {
     }
 }
 
-/// Files kept in memory for the length of a test.
+/// Files kept in memory for the length of a test; a write whose transaction fails is forgotten.
 final class MemoryFileStorage: FileStorage, @unchecked Sendable {
     private let lock = NIOLock()
     private var files: [String: Data] = [:]
 
-    func write(_ data: Data, key: String) throws { lock.withLock { files[key] = data } }
+    func writing<T: Sendable>(
+        _ data: Data, as file: StoredFile, on db: any Database,
+        then body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        lock.withLock { files[file.key] = data }
+        do {
+            return try await db.writeTransaction(body)
+        } catch {
+            _ = lock.withLock { files.removeValue(forKey: file.key) }
+            throw error
+        }
+    }
 
     var keys: [String] { lock.withLock { Array(files.keys) } }
 
-    func read(key: String) throws -> Data {
-        guard let data = lock.withLock({ files[key] }) else { throw Abort(.notFound) }
+    func read(_ file: StoredFile, on db: any Database) async throws -> Data {
+        guard let data = lock.withLock({ files[file.key] }) else { throw Abort(.notFound) }
         return data
     }
-
-    func delete(key: String) throws { _ = lock.withLock { files.removeValue(forKey: key) } }
 }

@@ -27,13 +27,14 @@ enum Backup {
             to: destination)
     }
 
-    /// PostgreSQL: the database is `pg_dump`'s; the archive holds the files on disk that the
-    /// database names at this moment (taken after the dump, every file the dump names).
+    /// PostgreSQL: the database is `pg_dump`'s, and the files are in it (`stored_files`); the archive
+    /// holds only files on disk that the database names but does not hold (saved before files moved
+    /// into the database; none on an installation that started with it).
     static func postgresFiles(app: Application, dataDirectory: String, to destination: URL) async throws
         -> BackupManifest
     {
         let sql = app.db.unscopedSQL
-        let recorded = try await RecordedFiles.all(on: sql)
+        let recorded = try await RecordedFiles.all(on: sql, onDiskOnly: true)
         let migrations = try await RecordedFiles.migrationCount(on: sql)
         return try write(
             [], recorded: recorded, kind: "postgresql", migrations: migrations, dataDirectory: dataDirectory,

@@ -15,13 +15,20 @@ struct RecordedFile: Sendable, Hashable {
 enum RecordedFiles {
     /// Every file the database refers to, across every association (a backup is of the whole
     /// installation): people's documents, staff-tool versions and declarations' signature evidence.
-    /// The same key named twice is listed once.
-    static func all(on sql: any SQLDatabase) async throws -> [RecordedFile] {
+    /// The same key named twice is listed once. `onDiskOnly` (PostgreSQL): only those whose content
+    /// is not in `stored_files`, saved on disk before files moved into the database.
+    static func all(on sql: any SQLDatabase, onDiskOnly: Bool = false) async throws -> [RecordedFile] {
+        func outside(_ hash: String) -> String {
+            onDiskOnly
+                ? " AND NOT EXISTS (SELECT 1 FROM stored_files s WHERE s.association_id = r.association_id AND s.sha256 = r.\(hash))"
+                : ""
+        }
         let rows = try await sql.raw(
             """
-            SELECT storage_key AS file_key, sha256 AS file_hash FROM person_documents
-            UNION ALL SELECT storage_key, sha256 FROM staff_tool_versions
-            UNION ALL SELECT evidence_key, evidence_sha256 FROM declarations WHERE evidence_key IS NOT NULL
+            SELECT storage_key AS file_key, sha256 AS file_hash FROM person_documents r WHERE 1 = 1\(unsafeRaw: outside("sha256"))
+            UNION ALL SELECT storage_key, sha256 FROM staff_tool_versions r WHERE 1 = 1\(unsafeRaw: outside("sha256"))
+            UNION ALL SELECT evidence_key, evidence_sha256 FROM declarations r
+            WHERE evidence_key IS NOT NULL\(unsafeRaw: outside("evidence_sha256"))
             """
         ).all()
         var seen: Set<RecordedFile> = []

@@ -38,7 +38,9 @@ struct BackupCommand: AsyncCommand {
         "قاعدة بيانات PostgreSQL تُنسخ بأداة pg_dump لا بهذا الأمر؛ شغّل أولًا:",
         "The PostgreSQL database is backed up with pg_dump, not by this command; first run:",
         "  pg_dump --format=custom --file=silah.dump --dbname=\"$DATABASE_URL\"",
-        "هذه النسخة تحفظ الملفات التي على القرص وتذكرها قاعدة البيانات (خذها بعد pg_dump لتشمل كل ما فيه).",
-        "This archive holds the files on disk that the database names (take it after pg_dump, so it has all the dump names).",
+        "المستندات والتواقيع وأدوات الموظفين محفوظة في قاعدة البيانات نفسها، فتشملها pg_dump.",
+        "Documents, signatures and staff tools are kept in the database itself, so pg_dump holds them.",
+        "هذه النسخة تحفظ فقط ما بقي على القرص من ملفات حُفظت قبل نقلها إلى قاعدة البيانات (لا شيء في تثبيت جديد).",
+        "This archive holds only files still on disk from before they moved into the database (none on a new installation).",
     ]
 }

@@ -22,8 +22,7 @@ struct BackgroundWork: LifecycleHandler {
                     _ = try await MorningReminder.run(application)
                     if Date().timeIntervalSince(box.swept) > 3600 {
                         box.swept = Date()
-                        let directory = application.silahConfiguration?.dataDirectory ?? "./data"
-                        ImportPages.sweep(dataDirectory: directory)
+                        try await ImportUploads.sweep(on: application.db.unscopedSQL)
                         try await SessionSweep.run(application.db)
                     }
                 } catch {

@@ -4,10 +4,12 @@ import Vapor
 
 /// The managers' reminder each working morning: overdue answers and those due within 3 days.
 enum MorningReminder {
-    /// From 07:00 Riyadh time on a working day, once per association per day.
+    /// From 07:00 Riyadh time (`SILAH_MORNING_HOUR`) on a working day, once per association per day
+    /// however many Silah processes share the database: the day's `daily_digests` row is unique, and
+    /// it is written in the transaction that queues the e-mails, so only the process that wrote it sends.
     static func run(_ app: Application, now: Date = Date()) async throws -> Int {
         let riyadhHour = (Int(now.timeIntervalSince1970) / 3600 + 3) % 24
-        guard riyadhHour >= 7 else { return 0 }
+        guard riyadhHour >= app.silahConfiguration?.morningHour ?? 7 else { return 0 }
         let today = GregorianDate.today(now: now)
         var sent = 0
         for association in try await PolicyStore.associations(on: app.db) {
@@ -19,15 +21,8 @@ enum MorningReminder {
             guard done == 0 else { continue }
             let calendar = try await RequestDesk.calendar(tenantID: associationID, on: app.db)
             guard calendar.isWorkingDay(today) else { continue }
-            do {
-                try await app.db.writeTransaction {
-                    try await DailyDigest(associationID: associationID, day: today).create(on: $0)
-                }
-            } catch  where AuditLog.isUniqueViolation(error) {
-                continue
-            }
             let lists = try await RequestQueues.deadlines(associationID: associationID, today: today, on: app.db)
-            guard !lists.overdue.isEmpty || !lists.dueSoon.isEmpty else { continue }
+            let quiet = lists.overdue.isEmpty && lists.dueSoon.isEmpty
             let managers = try await Membership.unscopedQuery(on: app.db).filter(\.$association.$id == associationID)
                 .filter(\.$role == .manager).filter(\.$isActive == true).filter(\.$acceptedAt != nil)
                 .with(\.$user).all()
@@ -46,14 +41,19 @@ enum MorningReminder {
 
                 \(link)
                 """
-            let recipients = managers.filter { $0.user.isActive }
-            try await app.db.writeTransaction { db in
-                for manager in recipients {
-                    try await Outbox.enqueue(
-                        event: "manager_reminder", requestID: nil, channel: .email, recipient: manager.user.email,
-                        subject: "\(association.nameAr): تذكير بمواعيد الرد / answer dates reminder", body: body,
-                        associationID: associationID, on: db, now: now)
+            let recipients = quiet ? [] : managers.filter { $0.user.isActive }
+            do {
+                try await app.db.writeTransaction { db in
+                    try await DailyDigest(associationID: associationID, day: today).create(on: db)
+                    for manager in recipients {
+                        try await Outbox.enqueue(
+                            event: "manager_reminder", requestID: nil, channel: .email, recipient: manager.user.email,
+                            subject: "\(association.nameAr): تذكير بمواعيد الرد / answer dates reminder", body: body,
+                            associationID: associationID, on: db, now: now)
+                    }
                 }
+            } catch  where AuditLog.isUniqueViolation(error) {
+                continue  // another process sent today's
             }
             sent += recipients.count
         }

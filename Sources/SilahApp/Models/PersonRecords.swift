@@ -25,6 +25,8 @@ final class PersonDocument: Model, @unchecked Sendable {
 
 extension PersonDocument: TenantOwned {
     static var tenantField: KeyPath<PersonDocument, FieldProperty<PersonDocument, UUID>> { \.$association.$id }
+
+    var stored: StoredFile { StoredFile(key: storageKey, associationID: $association.id, sha256: sha256) }
 }
 
 /// A member of the person's family.
@@ -67,4 +69,6 @@ final class StaffToolVersion: Model, @unchecked Sendable {
 
 extension StaffToolVersion: TenantOwned {
     static var tenantField: KeyPath<StaffToolVersion, FieldProperty<StaffToolVersion, UUID>> { \.$association.$id }
+
+    var stored: StoredFile { StoredFile(key: storageKey, associationID: $association.id, sha256: sha256) }
 }

@@ -2,49 +2,8 @@ import Foundation
 import SilahCore
 import Vapor
 
-/// The import pages, and the upload kept between the mapping step and the import.
+/// The import pages (the upload kept between the mapping step and the import is in `ImportUploads`).
 enum ImportPages {
-    static func folder(_ tenant: Tenant, _ app: Application) -> String {
-        (app.silahConfiguration?.dataDirectory ?? "./data") + "/imports/\(tenant.associationID.uuidString)"
-    }
-
-    static func store(_ data: Data, id: UUID, tenant: Tenant, app: Application) throws {
-        let folder = folder(tenant, app)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try data.write(to: URL(fileURLWithPath: folder + "/\(id.uuidString).csv"))
-    }
-
-    /// Only from this association's folder: another association's upload id finds nothing.
-    static func load(id: UUID, tenant: Tenant, app: Application) -> Data? {
-        FileManager.default.contents(atPath: folder(tenant, app) + "/\(id.uuidString).csv")
-    }
-
-    static func discard(id: UUID, tenant: Tenant, app: Application) {
-        try? FileManager.default.removeItem(atPath: folder(tenant, app) + "/\(id.uuidString).csv")
-    }
-
-    /// An upload nobody imported within a day is personal data kept for nothing: removed.
-    static let uploadLifetime: TimeInterval = 24 * 3600
-
-    /// Removes abandoned uploads of every association; returns how many.
-    @discardableResult
-    static func sweep(dataDirectory: String, now: Date = Date()) -> Int {
-        let files = FileManager.default
-        let root = dataDirectory + "/imports"
-        var removed = 0
-        for association in (try? files.contentsOfDirectory(atPath: root)) ?? [] {
-            let folder = root + "/" + association
-            for name in (try? files.contentsOfDirectory(atPath: folder)) ?? [] {
-                let path = folder + "/" + name
-                let modified = (try? files.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? now
-                if now.timeIntervalSince(modified) > uploadLifetime, (try? files.removeItem(atPath: path)) != nil {
-                    removed += 1
-                }
-            }
-        }
-        return removed
-    }
-
     static func upload(_ req: Request, tenant: Tenant, error: String?) async throws -> View {
         let t = req.t
         let headers = ImportColumn.allCases.map { "\($0.headerNames[0]) / \($0.rawValue)" }.joined(separator: "، ")

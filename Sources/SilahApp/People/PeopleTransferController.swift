@@ -105,7 +105,7 @@ struct PeopleTransferController: RouteCollection {
         return try await ImportPages.upload(req, tenant: tenant, error: nil)
     }
 
-    /// Keeps the upload under the data directory and shows the column mapping with a dry run.
+    /// Keeps the upload in the database and shows the column mapping with a dry run.
     func upload(req: Request) async throws -> Response {
         let tenant = try req.tenant
         try tenant.require(.importPeople)
@@ -117,7 +117,7 @@ struct PeopleTransferController: RouteCollection {
         }
         let data = Data(file.data.readableBytesView)
         let id = UUID()
-        try ImportPages.store(data, id: id, tenant: tenant, app: req.application)
+        try await ImportUploads.store(data, id: id, associationID: tenant.associationID, on: req.db.unscopedSQL)
         let consent = form.consentRecorded == "on"
         do {
             return try await ImportPages.mapping(
@@ -126,7 +126,7 @@ struct PeopleTransferController: RouteCollection {
             .encodeResponse(for: req)
         } catch let problem as XLSXReader.Problem {
             // A workbook that cannot be read is not kept; the person sees why, on the upload page.
-            ImportPages.discard(id: id, tenant: tenant, app: req.application)
+            try await ImportUploads.discard(id: id, associationID: tenant.associationID, on: req.db.unscopedSQL)
             return try await ImportPages.upload(req, tenant: tenant, error: req.t(problem.reason)).response(
                 .unprocessableEntity, for: req)
         }
@@ -137,7 +137,7 @@ struct PeopleTransferController: RouteCollection {
         let tenant = try req.tenant
         try tenant.require(.importPeople)
         guard let id = UUID(uuidString: (try? req.content.get(String.self, at: "upload")) ?? ""),
-            let data = ImportPages.load(id: id, tenant: tenant, app: req.application)
+            let data = try await ImportUploads.load(id: id, associationID: tenant.associationID, on: req.db.unscopedSQL)
         else { throw Abort(.notFound) }
         let table = try PeopleImport.table(from: data).rows
         var mapping: [Int: ImportColumn] = [:]
@@ -159,7 +159,7 @@ struct PeopleTransferController: RouteCollection {
             data: data, mapping: mapping, tenant: tenant, actor: .user(tenant.userID, address: req.clientAddress),
             dryRun: false, consentRecorded: consent, on: req.db
         )
-        ImportPages.discard(id: id, tenant: tenant, app: req.application)
+        try await ImportUploads.discard(id: id, associationID: tenant.associationID, on: req.db.unscopedSQL)
         return try await ImportPages.result(req, tenant: tenant, outcome: outcome).encodeResponse(for: req)
     }
 }

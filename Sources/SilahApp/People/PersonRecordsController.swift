@@ -47,20 +47,19 @@ struct PersonRecordsController: RouteCollection {
             "documents/\(tenant.associationID.uuidString)/\(document.id!.uuidString).\(kind.fileExtension)"
         document.expiryDate = expiry
         document.$uploadedBy.id = tenant.userID
-        try await req.application.files.writing((data, document.storageKey)) {
-            try await req.db.writeTransaction { db in
-                try await document.create(on: db)
-                try await AuditLog.record(
-                    AuditEvent(
-                        action: "document_added", subjectType: "person", subjectID: try person.requireID().uuidString,
-                        changes: [
-                            "type": .init(before: nil, after: document.type.rawValue),
-                            "sha256": .init(before: nil, after: document.sha256),
-                        ]
-                    ),
-                    by: .user(tenant.userID, address: req.clientAddress), in: tenant.associationID, on: db
-                )
-            }
+        let stored = StoredFile(key: document.storageKey, associationID: tenant.associationID, sha256: document.sha256)
+        try await req.application.files.writing(data, as: stored, on: req.db) { db in
+            try await document.create(on: db)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "document_added", subjectType: "person", subjectID: try person.requireID().uuidString,
+                    changes: [
+                        "type": .init(before: nil, after: document.type.rawValue),
+                        "sha256": .init(before: nil, after: document.sha256),
+                    ]
+                ),
+                by: .user(tenant.userID, address: req.clientAddress), in: tenant.associationID, on: db
+            )
         }
         // From a request's checklist the upload returns to the request.
         let home = SiteURL.person(tenant.association.slug, try person.requireID())
@@ -74,7 +73,7 @@ struct PersonRecordsController: RouteCollection {
         let document = try await tenant.find(
             PersonDocument.self, req.parameters.get("documentID", as: UUID.self), on: req.db)
         guard document.$person.id == person.id else { throw Abort(.notFound) }
-        let data = try req.application.files.read(key: document.storageKey)
+        let data = try await req.application.files.read(document.stored, on: req.db)
         try await req.audit(
             AuditEvent(
                 action: "document_opened", subjectType: "person", subjectID: try person.requireID().uuidString,

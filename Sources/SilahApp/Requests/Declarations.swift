@@ -67,7 +67,7 @@ enum Declarations {
     struct Prepared: Sendable {
         let declaration: Declaration
         let signing: DeclarationSigning
-        var evidence: (data: Data, key: String)?
+        var evidence: (data: Data, file: StoredFile)?
         var codeID: UUID?
 
         /// Inside the transaction: the code is used once, or the signing is refused.
@@ -99,7 +99,7 @@ enum Declarations {
             throw LocalizedAbort.unprocessable(.signatureMethod, StepForm.chooseMethod)
         }
         var signer = (input.signerName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        var evidence: (data: Data, key: String)?
+        var evidence: (data: Data, file: StoredFile)?
         var codeID: UUID?
         switch method {
         case .drawn, .scanned:
@@ -122,7 +122,9 @@ enum Declarations {
                     LocalizedReason(ar: "التوقيع المرسوم صورة PNG.", en: "A drawn signature is a PNG image."))
             }
             let key = "declarations/\(tenant.associationID.uuidString)/\(UUID().uuidString).\(kind.fileExtension)"
-            evidence = (bytes, key)
+            evidence = (
+                bytes, StoredFile(key: key, associationID: tenant.associationID, sha256: Secrets.sha256Hex(bytes))
+            )
         case .oneTimeCode:
             let challenge = try await checkCode(input.code, for: request, on: db, now: now)
             codeID = try challenge.requireID()
@@ -141,8 +143,8 @@ enum Declarations {
         declaration.signedAt = now
         declaration.signedText = data.canonicalText
         declaration.dataHash = Secrets.sha256(data.canonicalText)
-        declaration.evidenceKey = evidence?.key
-        declaration.evidenceSHA256 = evidence.map { Secrets.sha256Hex($0.data) }
+        declaration.evidenceKey = evidence?.file.key
+        declaration.evidenceSHA256 = evidence?.file.sha256
         declaration.staffID = tenant.userID
         return Prepared(
             declaration: declaration,

@@ -65,9 +65,10 @@ enum RequestDesk {
             today: today, signing: signing?.signing, meeting: meeting?.0)
         let outcome = try workflow.apply(
             step, to: file.snapshot, by: tenant.role, facts: facts, calendar: try await calendar(tenant, on: db))
-        try await files.writing(signing?.evidence) {
+        let (signed, item) = (signing, meeting?.1)
+        try await files.writing(signed?.evidence, on: db) { db in
             try await persist(
-                outcome, file: file, signing: signing, meetingItem: meeting?.1, tenant: tenant, actor: actor, on: db,
+                outcome, file: file, signing: signed, meetingItem: item, tenant: tenant, actor: actor, on: db,
                 now: now)
         }
         return request

@@ -142,9 +142,10 @@ struct RequestsController: RouteCollection {
         try tenant.require(.workOnRequests)
         let request = try await RequestLookup.find(req.parameters.require("reference"), tenant: tenant, on: req.db)
         guard let declaration = try await Declarations.latest(of: request, tenant: tenant, on: req.db),
-            let key = declaration.evidenceKey
+            let key = declaration.evidenceKey, let sha256 = declaration.evidenceSHA256
         else { throw Abort(.notFound) }
-        let data = try req.application.files.read(key: key)
+        let stored = StoredFile(key: key, associationID: tenant.associationID, sha256: sha256)
+        let data = try await req.application.files.read(stored, on: req.db)
         try await req.audit(
             AuditEvent(
                 action: "declaration_evidence_opened", subjectType: "request",

@@ -168,7 +168,6 @@ enum DemoData {
             try await PeopleDirectory.indexName(of: file, previous: nil, on: app.db)
             for type in DocumentType.allCases where type != .other && type != .medicalReport && type != .bankStatement {
                 let key = "demo/\(UUID().uuidString).png"
-                try app.files.write(png, key: key)
                 let document = PersonDocument()
                 document.$association.id = associationID
                 document.$person.id = try file.requireID()
@@ -179,7 +178,7 @@ enum DemoData {
                 document.sha256 = Secrets.sha256Hex(png)
                 document.storageKey = key
                 document.expiryDate = type == .nationalID ? file.idExpiry : nil
-                try await document.create(on: app.db)
+                try await app.files.writing(png, as: document.stored, on: app.db) { try await document.create(on: $0) }
             }
             people.append(file)
         }

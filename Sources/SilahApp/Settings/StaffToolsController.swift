@@ -67,22 +67,20 @@ struct StaffToolsController: RouteCollection {
         version.sha256 = Secrets.sha256Hex(Data(bytes))
         version.storageKey = "tools/\(tenant.associationID.uuidString)/\(version.id!.uuidString).\(kind.fileExtension)"
         version.$uploadedBy.id = tenant.userID
-        try await req.application.files.writing((Data(bytes), version.storageKey)) {
-            try await req.db.writeTransaction { db in
-                // The next number is read inside the transaction: two uploads at once get two numbers.
-                try await db.lockForTransaction("staff-tool:\(tenant.associationID):\(tool.rawValue)")
-                let latest =
-                    try await tenant.query(StaffToolVersion.self, on: db).filter(\.$tool == tool)
-                    .max(\.$version) ?? 0
-                version.version = latest + 1
-                try await version.create(on: db)
-                try await AuditLog.record(
-                    AuditEvent(
-                        action: "staff_tool_uploaded", subjectType: "staff_tool", subjectID: tool.rawValue,
-                        changes: ["version": .init(before: String(latest), after: String(latest + 1))]),
-                    by: .user(tenant.userID, address: req.clientAddress), in: tenant.associationID, on: db
-                )
-            }
+        try await req.application.files.writing(Data(bytes), as: version.stored, on: req.db) { db in
+            // The next number is read inside the transaction: two uploads at once get two numbers.
+            try await db.lockForTransaction("staff-tool:\(tenant.associationID):\(tool.rawValue)")
+            let latest =
+                try await tenant.query(StaffToolVersion.self, on: db).filter(\.$tool == tool)
+                .max(\.$version) ?? 0
+            version.version = latest + 1
+            try await version.create(on: db)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "staff_tool_uploaded", subjectType: "staff_tool", subjectID: tool.rawValue,
+                    changes: ["version": .init(before: String(latest), after: String(latest + 1))]),
+                by: .user(tenant.userID, address: req.clientAddress), in: tenant.associationID, on: db
+            )
         }
         return req.redirect(to: "/\(tenant.association.slug)/staff/tools")
     }
@@ -95,7 +93,8 @@ struct StaffToolsController: RouteCollection {
                 \.$version, .descending
             ).first()
         else { throw Abort(.notFound) }
-        let response = Response(status: .ok, body: .init(data: try req.application.files.read(key: latest.storageKey)))
+        let response = Response(
+            status: .ok, body: .init(data: try await req.application.files.read(latest.stored, on: req.db)))
         response.headers.contentType = HTTPMediaType.fileExtension(
             latest.kind.fileExtension)
         response.headers.contentDisposition = .init(.inline, filename: latest.fileName)

@@ -1,37 +1,48 @@
+import Fluent
 import Foundation
 import Vapor
 
-/// Where uploaded files live. The default keeps them under the data directory; tests and a future
-/// object store swap it.
+/// A file a record names: its key (where it lies on disk), its association and its SHA-256.
+struct StoredFile: Sendable {
+    let key: String
+    let associationID: UUID
+    let sha256: String
+}
+
+/// Where uploaded files live: on disk under the data directory with SQLite, in the database with
+/// PostgreSQL (several processes on several machines share it); tests swap it.
 protocol FileStorage: Sendable {
-    func write(_ data: Data, key: String) throws
-    func read(key: String) throws -> Data
-    func delete(key: String) throws
+    /// Saves `data` as `file`, then runs `body` in a write transaction; a change that is refused or
+    /// fails leaves neither a record nor a file.
+    func writing<T: Sendable>(
+        _ data: Data, as file: StoredFile, on db: any Database,
+        then body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T
+    func read(_ file: StoredFile, on db: any Database) async throws -> Data
 }
 
 extension Application {
     private struct StorageKey: Vapor.StorageKey { typealias Value = any FileStorage }
 
     var files: any FileStorage {
-        get {
-            storage[StorageKey.self]
-                ?? LocalFileStorage(root: (silahConfiguration?.dataDirectory ?? "./data") + "/files")
-        }
+        get { storage[StorageKey.self] ?? Self.defaultFiles(silahConfiguration) }
         set { storage[StorageKey.self] = newValue }
+    }
+
+    private static func defaultFiles(_ config: SilahConfiguration?) -> any FileStorage {
+        let local = LocalFileStorage(root: (config?.dataDirectory ?? "./data") + "/files")
+        if case .postgres = config?.database { return DatabaseFileStorage(legacy: local) }
+        return local
     }
 }
 
 extension FileStorage {
-    /// Writes `file` (when there is one), then runs `transaction`; if the transaction fails, the file
-    /// goes again. A change that is refused or fails leaves neither a record nor a file.
-    func writing<T>(_ file: (data: Data, key: String)?, then transaction: () async throws -> T) async throws -> T {
-        guard let file else { return try await transaction() }
-        try write(file.data, key: file.key)
-        do {
-            return try await transaction()
-        } catch {
-            try? delete(key: file.key)
-            throw error
-        }
+    /// `writing` when there may be no file: the body alone, in a write transaction.
+    func writing<T: Sendable>(
+        _ file: (data: Data, file: StoredFile)?, on db: any Database,
+        then body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        guard let file else { return try await db.writeTransaction(body) }
+        return try await writing(file.data, as: file.file, on: db, then: body)
     }
 }
