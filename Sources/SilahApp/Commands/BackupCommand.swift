@@ -37,7 +37,8 @@ struct BackupCommand: AsyncCommand {
     static let pgDumpAdvice = [
         "قاعدة بيانات PostgreSQL تُنسخ بأداة pg_dump لا بهذا الأمر؛ شغّل أولًا:",
         "The PostgreSQL database is backed up with pg_dump, not by this command; first run:",
-        "  pg_dump --format=custom --file=silah.dump --dbname=\"$DATABASE_URL\"",
+        // Row-level security: pg_dump reads every association only when told to (README, Security).
+        "  PGOPTIONS=\"-c silah.scope=all\" pg_dump --enable-row-security --format=custom --file=silah.dump --dbname=\"$DATABASE_URL\"",
         "هذه النسخة تحفظ الملفات التي على القرص وتذكرها قاعدة البيانات (خذها بعد pg_dump لتشمل كل ما فيه).",
         "This archive holds the files on disk that the database names (take it after pg_dump, so it has all the dump names).",
     ]
