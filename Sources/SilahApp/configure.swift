@@ -35,6 +35,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(AddRequestAssignment())
     app.migrations.add(CreatePersonNameWords())
     app.migrations.add(AddRequestListIndexes())
+    app.migrations.add(EnableRowSecurity())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)
@@ -54,6 +55,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.directory = resourceDirectory(app.directory)
     app.views.use(.leaf)
     app.middleware = Middlewares()
+    app.middleware.use(DatabaseScopeMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(SecurityHeadersMiddleware(https: secure))
     app.middleware.use(SilahErrorMiddleware())
@@ -91,8 +93,9 @@ private func useDatabase(_ app: Application, _ config: SilahConfiguration) throw
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
     case .postgres(let url):
         // postgres-kit reads sslmode from the address itself.
+        // Behind row-level security: every statement carries its association (`ScopedDatabase`).
         app.databases.use(
-            .postgres(configuration: try SQLPostgresConfiguration(url: url), sqlLogLevel: .trace), as: .psql)
+            .scoped(.postgres(configuration: try SQLPostgresConfiguration(url: url), sqlLogLevel: .trace)), as: .psql)
     }
 }
 
