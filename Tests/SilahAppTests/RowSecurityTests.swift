@@ -70,6 +70,26 @@ extension AppTests {
             }
         }
 
+        /// What Silah's own handles see: an HTTP request before its tenant middleware has none, a
+        /// staff page its association's rows, the loud unscoped read every association's.
+        @Test func silahsHandlesSeeOnlyTheirScope() async throws {
+            try await withSilah { app in
+                let (first, _) = try await Self.twoAssociationsWithPeople(app)
+                let unnamed = try await DatabaseScope.$current.withValue(.none) {
+                    try await Person.query(on: app.db).count()
+                }
+                let own = try await DatabaseScope.$current.withValue(.association(first)) {
+                    try await Person.query(on: app.db).all().map(\.$association.id)
+                }
+                let loud = try await DatabaseScope.$current.withValue(.none) {
+                    try await Person.unscopedQuery(on: app.db).count()
+                }
+                #expect(unnamed == 0)
+                #expect(own == [first])
+                #expect(loud == 2)
+            }
+        }
+
         @Test func aRowOfAnotherAssociationCannotBeWritten() async throws {
             try await withSilah { app in
                 let (first, second) = try await Self.twoAssociationsWithPeople(app)
