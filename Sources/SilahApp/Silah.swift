@@ -38,9 +38,13 @@ public enum Silah {
         }
         let app = try await Application.make(env)
         do {
-            try await configure(app, config)
-            if isServe(arguments) { try await prepareToServe(app, config) }
-            try await app.execute()
+            // The command line and the workers serve every association; each HTTP request starts
+            // with none (`DatabaseScopeMiddleware`).
+            try await DatabaseScope.$current.withValue(.all) {
+                try await configure(app, config)
+                if isServe(arguments) { try await prepareToServe(app, config) }
+                try await app.execute()
+            }
         } catch {
             try? await app.asyncShutdown()
             throw error

@@ -37,6 +37,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(AddRequestListIndexes())
     app.migrations.add(AddRecordIndexes())
     app.migrations.add(CreateStoredFiles())
+    app.migrations.add(EnableRowSecurity())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)
@@ -56,6 +57,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.directory = resourceDirectory(app.directory)
     app.views.use(.leaf)
     app.middleware = Middlewares()
+    app.middleware.use(DatabaseScopeMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(SecurityHeadersMiddleware(https: secure))
     app.middleware.use(SilahErrorMiddleware())
@@ -94,10 +96,12 @@ private func useDatabase(_ app: Application, _ config: SilahConfiguration) throw
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
     case .postgres(let url):
         // postgres-kit reads sslmode from the address itself.
+        // Behind row-level security: every statement carries its association (`ScopedDatabase`).
         app.databases.use(
-            .postgres(
-                configuration: try SQLPostgresConfiguration(url: url),
-                maxConnectionsPerEventLoop: config.databaseConnectionsPerLoop, sqlLogLevel: .trace),
+            .scoped(
+                .postgres(
+                    configuration: try SQLPostgresConfiguration(url: url),
+                    maxConnectionsPerEventLoop: config.databaseConnectionsPerLoop, sqlLogLevel: .trace)),
             as: .psql)
     }
 }

@@ -17,6 +17,16 @@ import VaporTesting
 func withSilah(
     demo: Bool = true, onDisk: Bool = false, metricsToken: String? = nil, _ body: (Application) async throws -> Void
 ) async throws {
+    // The test is the operator: it arranges and checks every association's rows. What it asks
+    // over HTTP starts with no association (`DatabaseScopeMiddleware`), as in production.
+    try await DatabaseScope.$current.withValue(.all) {
+        try await runSilah(demo: demo, onDisk: onDisk, metricsToken: metricsToken, body)
+    }
+}
+
+private func runSilah(
+    demo: Bool, onDisk: Bool, metricsToken: String?, _ body: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     var config = try SilahConfiguration.testing()
     config.metricsToken = metricsToken

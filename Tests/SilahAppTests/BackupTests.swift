@@ -13,6 +13,15 @@ import VaporTesting
 func withDataDirectory(
     sqlite: Bool = true, migrate: Bool = true, _ body: (Application, URL) async throws -> Void
 ) async throws {
+    // As in `withSilah`: the test is the operator, with every association's rows.
+    try await DatabaseScope.$current.withValue(.all) {
+        try await runInDataDirectory(sqlite: sqlite, migrate: migrate, body)
+    }
+}
+
+private func runInDataDirectory(
+    sqlite: Bool, migrate: Bool, _ body: (Application, URL) async throws -> Void
+) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("silah-data-\(UUID())")
     defer { try? FileManager.default.removeItem(at: folder) }
     var config = try SilahConfiguration.testing()

@@ -133,7 +133,10 @@ extension AppTests {
                 _ = try await DemoAccounts.install(app: app)
                 _ = try await DemoData.install(app: app)
                 let said = try await runCommand(app, ["backup", archive.path])
-                #expect(said.contains("  pg_dump --format=custom --file=silah.dump --dbname=\"$DATABASE_URL\""))
+                #expect(
+                    said.contains(
+                        "  PGOPTIONS=\"-c silah.scope=all\" pg_dump --enable-row-security --format=custom --file=silah.dump --dbname=\"$DATABASE_URL\""
+                    ))
                 #expect(said.contains { $0.hasPrefix("قاعدة بيانات PostgreSQL تُنسخ بأداة pg_dump") })
                 #expect(said.contains { $0.hasPrefix("المستندات والتواقيع وأدوات الموظفين محفوظة في قاعدة البيانات") })
                 let manifest = try BackupTests.manifest(of: archive)

@@ -8,10 +8,13 @@ import Testing
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources")
 
-    /// The files allowed to reach the database below the tenant: the scoping itself, the write
-    /// transaction's locking, and the migrations that build the tables.
+    /// The files allowed to reach the database below the tenant: the scoping itself (and its
+    /// PostgreSQL side, row-level security's settings and bulk copy), the write transaction's
+    /// locking, and the migrations that build the tables.
     static func isPlumbing(_ path: String) -> Bool {
-        path.hasSuffix("/Tenant.swift") || path.hasSuffix("/WriteTransaction.swift") || path.contains("/Migrations/")
+        ["/Tenant.swift", "/WriteTransaction.swift", "/ScopedDatabase.swift", "/PostgresCopy.swift"].contains {
+            path.hasSuffix($0)
+        } || path.contains("/Migrations/")
     }
 
     static func swiftFiles() throws -> [(path: String, text: String)] {

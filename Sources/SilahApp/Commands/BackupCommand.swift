@@ -37,7 +37,8 @@ struct BackupCommand: AsyncCommand {
     static let pgDumpAdvice = [
         "قاعدة بيانات PostgreSQL تُنسخ بأداة pg_dump لا بهذا الأمر؛ شغّل أولًا:",
         "The PostgreSQL database is backed up with pg_dump, not by this command; first run:",
-        "  pg_dump --format=custom --file=silah.dump --dbname=\"$DATABASE_URL\"",
+        // Row-level security: pg_dump reads every association only when told to (README, Security).
+        "  PGOPTIONS=\"-c silah.scope=all\" pg_dump --enable-row-security --format=custom --file=silah.dump --dbname=\"$DATABASE_URL\"",
         "المستندات والتواقيع وأدوات الموظفين محفوظة في قاعدة البيانات نفسها، فتشملها pg_dump.",
         "Documents, signatures and staff tools are kept in the database itself, so pg_dump holds them.",
         "هذه النسخة تحفظ فقط ما بقي على القرص من ملفات حُفظت قبل نقلها إلى قاعدة البيانات (لا شيء في تثبيت جديد).",

@@ -16,21 +16,25 @@ struct BackgroundWork: LifecycleHandler {
         let interval = self.interval
         let box = self.box
         box.task = Task {
-            while !Task.isCancelled {
-                do {
-                    try await OutboxWorker.runOnce(application)
-                    _ = try await MorningReminder.run(application)
-                    if Date().timeIntervalSince(box.swept) > 3600 {
-                        box.swept = Date()
-                        try await ImportUploads.sweep(on: application.db.unscopedSQL)
-                        try await SessionSweep.run(application.db)
-                    }
-                } catch {
-                    application.logger.warning(
-                        "background work failed; will try again", metadata: ["error": "\(type(of: error))"])
+            await DatabaseScope.$current.withValue(.all) { await Self.loop(application, interval: interval, box: box) }
+        }
+    }
+
+    private static func loop(_ application: Application, interval: Double, box: Box) async {
+        while !Task.isCancelled {
+            do {
+                try await OutboxWorker.runOnce(application)
+                _ = try await MorningReminder.run(application)
+                if Date().timeIntervalSince(box.swept) > 3600 {
+                    box.swept = Date()
+                    try await ImportUploads.sweep(on: application.db.unscopedSQL)
+                    try await SessionSweep.run(application.db)
                 }
-                try? await Task.sleep(for: .seconds(interval))
+            } catch {
+                application.logger.warning(
+                    "background work failed; will try again", metadata: ["error": "\(type(of: error))"])
             }
+            try? await Task.sleep(for: .seconds(interval))
         }
     }
 

@@ -8,7 +8,7 @@ struct APITenantMiddleware: AsyncMiddleware {
         let token = try TokenAuthenticator.token(of: request)
         let slug = try request.parameters.require("slug")
         guard token.association.slug == slug else { throw Abort(.notFound) }
-        request.setTenant(try await Tenancy.resolve(association: token.association, user: token.user, on: request.db))
-        return try await next.respond(to: request)
+        let tenant = try await Tenancy.resolve(association: token.association, user: token.user, on: request.db)
+        return try await Tenancy.respond(as: tenant, to: request, chainingTo: next)
     }
 }

@@ -4,6 +4,17 @@ import SilahCore
 import Vapor
 
 enum Tenancy {
+    /// The rest of the request as `tenant`: handlers read it from the request, and on PostgreSQL
+    /// their statements carry its association to row-level security.
+    static func respond(
+        as tenant: Tenant, to request: Request, chainingTo next: any AsyncResponder
+    ) async throws -> Response {
+        request.setTenant(tenant)
+        return try await DatabaseScope.$current.withValue(.association(tenant.associationID)) {
+            try await next.respond(to: request)
+        }
+    }
+
     /// The user's tenant in the association at `slug`, or 404.
     static func resolve(slug: String, user: User, on db: Database) async throws -> Tenant {
         guard let association = try await PolicyStore.association(slug: slug, on: db) else { throw Abort(.notFound) }

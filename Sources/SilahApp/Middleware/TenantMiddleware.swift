@@ -15,7 +15,7 @@ struct TenantMiddleware: AsyncMiddleware {
             throw Abort(.unauthorized)
         }
         let slug = try request.parameters.require("slug")
-        request.setTenant(try await Tenancy.resolve(slug: slug, user: user, on: request.db))
-        return try await next.respond(to: request)
+        let tenant = try await Tenancy.resolve(slug: slug, user: user, on: request.db)
+        return try await Tenancy.respond(as: tenant, to: request, chainingTo: next)
     }
 }

@@ -7,7 +7,7 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         // One query for the token, its holder and its association (every API call makes it).
         guard
-            let token = try await AccessToken.query(on: request.db)
+            let token = try await AccessToken.unscopedQuery(on: request.db)
                 .join(parent: \.$user)
                 .join(parent: \.$association)
                 .filter(\.$secretHash == Secrets.sha256(bearer.token))
@@ -20,7 +20,9 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
         // "Last used" to the nearest ten minutes: a write on every API call would cost more than the call.
         if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600) {
             token.lastUsedAt = Date()
-            try await request.db.writeTransaction { try await token.save(on: $0) }
+            try await request.db.writeTransaction {
+                try await token.save(on: $0.scoped(.association(token.$association.id)))
+            }
         }
         request.auth.login(token.user)
         request.auth.login(token)

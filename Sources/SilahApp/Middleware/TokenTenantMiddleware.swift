@@ -5,7 +5,7 @@ import Vapor
 struct TokenTenantMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let token = try TokenAuthenticator.token(of: request)
-        request.setTenant(try await Tenancy.resolve(association: token.association, user: token.user, on: request.db))
-        return try await next.respond(to: request)
+        let tenant = try await Tenancy.resolve(association: token.association, user: token.user, on: request.db)
+        return try await Tenancy.respond(as: tenant, to: request, chainingTo: next)
     }
 }

@@ -99,3 +99,7 @@ final class PasswordLinkRequest: Model, @unchecked Sendable {
         }
     }
 }
+
+extension AccessToken: TenantOwned {
+    static var tenantField: KeyPath<AccessToken, FieldProperty<AccessToken, UUID>> { \.$association.$id }
+}

@@ -22,8 +22,8 @@ extension PeopleDirectory {
     static func insert(_ batch: PeopleBatch, on db: Database) async throws {
         if NameIndex.kind(of: db) == .fts5, let sqlite = db as? any SQLiteDatabase {
             try await insertSQLite(batch, sqlite: sqlite)
-        } else if let postgres = db as? any PostgresDatabase {
-            try await copy(batch, into: postgres)
+        } else if db is any PostgresDatabase {
+            try await copy(batch, on: db)
         }
         for (association, deltas) in batch.counts { try await TokenCounts.adjust(association, by: deltas, on: db) }
     }
@@ -48,20 +48,11 @@ extension PeopleDirectory {
             [.integer(batch.firstRow), .text(batch.documents)])
     }
 
-    /// PostgreSQL: one `COPY people … FROM STDIN` on the transaction's connection, the name words
+    /// PostgreSQL: the rows through `PostgresCopy` on the transaction's connection, the name words
     /// (`name_words`) in the same rows. A clash (another file took an ID meanwhile) fails the
     /// statement and so the transaction, as a multi-row `INSERT` would.
-    private static func copy(_ batch: PeopleBatch, into postgres: any PostgresDatabase) async throws {
-        guard !batch.copyChunks.isEmpty else { return }
-        let chunks = batch.copyChunks
-        let logger = postgres.logger
-        try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                try await connection.copyFrom(table: Person.schema, columns: PersonRow.copyColumns, logger: logger) {
-                    writer in
-                    for chunk in chunks { try await writer.write(ByteBuffer(string: chunk)) }
-                }
-            }
-        }.get()
+    private static func copy(_ batch: PeopleBatch, on db: any Database) async throws {
+        try await PostgresCopy.insert(
+            into: Person.schema, columns: PersonRow.copyColumns, chunks: batch.copyChunks, on: db)
     }
 }

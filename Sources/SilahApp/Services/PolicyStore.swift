@@ -35,7 +35,9 @@ enum PolicyStore {
             } else {
                 association = Association(slug: identity.slug, nameAr: identity.nameAr, nameEn: identity.nameEn)
                 try await association.create(on: db)
-                try await WorkflowDefaults.seed(association.requireID(), audience: policy.audience, on: db)
+                let associationID = try association.requireID()
+                try await WorkflowDefaults.seed(
+                    associationID, audience: policy.audience, on: db.scoped(.association(associationID)))
             }
             let associationID = try association.requireID()
             let latest = try await PolicyVersion.unscopedQuery(on: db)
@@ -48,7 +50,7 @@ enum PolicyStore {
                 .set(\.$supersededAt, to: Date())
                 .update()
             let version = PolicyVersion(associationID: associationID, number: (latest ?? 0) + 1, policy: policy)
-            try await version.create(on: db)
+            try await version.create(on: db.scoped(.association(associationID)))
             return version
         }
     }

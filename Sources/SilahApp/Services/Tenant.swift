@@ -15,18 +15,23 @@ extension TenantOwned {
     /// the audit chain, the signed-in person's own memberships across associations, the policy
     /// store that resolves a tenant in the first place, commands and demo data. The caller filters
     /// by association itself where it means one.
-    static func unscopedQuery(on db: Database) -> QueryBuilder<Self> { query(on: db) }
+    static func unscopedQuery(on db: Database) -> QueryBuilder<Self> { query(on: db.scoped(.all)) }
 
     /// One row by id in any association; see `unscopedQuery(on:)` for when that is right.
-    static func unscopedFind(_ id: IDValue?, on db: Database) async throws -> Self? { try await find(id, on: db) }
+    static func unscopedFind(_ id: IDValue?, on db: Database) async throws -> Self? {
+        try await find(id, on: db.scoped(.all))
+    }
 }
 
 extension Database {
     /// The database as raw SQL, with no tenant scoping at all: each statement must filter by
     /// `association_id` itself. For the hand-written statements Fluent cannot say (the name index,
     /// bulk import, counters updated in one statement, SQLite tuning); Silah runs only on SQL databases.
+    /// On PostgreSQL its statements run with row-level security's scope `all`.
     var unscopedSQL: any SQLDatabase {
-        guard let sql = self as? any SQLDatabase else { preconditionFailure("Silah runs on SQL databases only") }
+        guard let sql = scoped(.all) as? any SQLDatabase else {
+            preconditionFailure("Silah runs on SQL databases only")
+        }
         return sql
     }
 }
@@ -41,9 +46,9 @@ struct Tenant: Sendable {
     let userID: UUID
     let role: Role
 
-    /// Tenant rows of `type`, only this association's.
+    /// Tenant rows of `type`, only this association's (on PostgreSQL also by row-level security).
     func query<M: TenantOwned>(_ type: M.Type, on db: Database) -> QueryBuilder<M> {
-        M.query(on: db).filter(M.tenantField == associationID)
+        M.query(on: db.scoped(.association(associationID))).filter(M.tenantField == associationID)
     }
 
     /// One of this association's rows, or 404 — also when the id belongs to another association.

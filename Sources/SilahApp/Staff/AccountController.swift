@@ -108,14 +108,16 @@ struct AccountController: RouteCollection {
     func revokeToken(req: Request) async throws -> Response {
         let user = try signedIn(req)
         guard let id = req.parameters.get("tokenID", as: UUID.self),
-            let token = try await AccessToken.query(on: req.db)
+            let token = try await AccessToken.unscopedQuery(on: req.db)
                 .filter(\.$id == id)
                 .filter(\.$user.$id == user.requireID())
                 .first()
         else { throw Abort(.notFound) }
         if token.revokedAt == nil {
             token.revokedAt = Date()
-            try await req.db.writeTransaction { try await token.save(on: $0) }
+            try await req.db.writeTransaction {
+                try await token.save(on: $0.scoped(.association(token.$association.id)))
+            }
             try await req.audit(
                 AuditEvent(action: "token_revoked", subjectType: "access_token", subjectID: id.uuidString),
                 in: token.$association.id)
@@ -128,7 +130,7 @@ struct AccountController: RouteCollection {
     ) async throws -> View {
         let t = req.t
         let memberships = try await StaffDirectory.places(of: user, on: req.db)
-        let tokens = try await AccessToken.query(on: req.db)
+        let tokens = try await AccessToken.unscopedQuery(on: req.db)
             .filter(\.$user.$id == user.requireID())
             .filter(\.$revokedAt == nil)
             .with(\.$association)

@@ -153,7 +153,7 @@ enum Accounts {
             secretHash: Secrets.sha256(secret),
             prefix: String(secret.prefix(tokenPrefix.count + 6))
         )
-        try await token.create(on: db)
+        try await token.create(on: db.scoped(.association(token.$association.id)))
         return (token, secret)
     }
 }

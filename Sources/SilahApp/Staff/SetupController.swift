@@ -80,7 +80,7 @@ struct SetupController: RouteCollection {
             try await user.create(on: db)
             try await Membership(
                 userID: user.requireID(), associationID: version.$association.id, role: .admin
-            ).create(on: db)
+            ).create(on: db.scoped(.association(version.$association.id)))
             return user
         }
         let association = try await PolicyStore.association(slug: slug, on: req.db)

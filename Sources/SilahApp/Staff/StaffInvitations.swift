@@ -59,7 +59,7 @@ enum StaffInvitations {
     static func accept(_ membership: Membership, by user: User, address: String, on db: Database) async throws {
         try await db.writeTransaction { db in
             membership.acceptedAt = Date()
-            try await membership.save(on: db)
+            try await membership.save(on: db.scoped(.association(membership.$association.id)))
             try await AuditLog.record(
                 AuditEvent(
                     action: "staff_joined", subjectType: "user", subjectID: try user.requireID().uuidString,
