@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 import urllib.parse
-import uuid
 from pathlib import Path
 
 import benchmark_common as common
@@ -82,7 +81,7 @@ class Database:
         return self.rows(f"SELECT id FROM associations WHERE slug = '{slug}'")[0][0]
 
     @staticmethod
-    def uuid(value):
+    def quote(value):
         return f"'{value}'"
 
 
@@ -133,7 +132,7 @@ def prepare(binary, env, args, work):
 
 
 def targets(db, slug, association):
-    a = db.uuid(association)
+    a = db.quote(association)
     pick = "ORDER BY random() LIMIT"
     references = [r[0] for r in db.rows(f"SELECT reference FROM requests WHERE association_id = {a} {pick} 2000")]
     people = [r[0] for r in db.rows(
@@ -167,11 +166,10 @@ def main(argv):
         server = common.start_server(binary, env, port)
         try:
             results = measure(binary, env, port, slug, db, association, references, people, meetings, args)
-            rss = common.memory_kb(server.pid, "VmRSS")
-            peak = common.memory_kb(server.pid, "VmHWM")
+            memory = {key: common.memory_kb(server.pid, key) for key in ("VmRSS", "VmHWM", "RssAnon", "RssFile")}
         finally:
             common.stop(server)
-        report(database, facts, args, results, rss, peak)
+        report(database, facts, args, results, memory)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -214,7 +212,7 @@ def measure(binary, env, port, slug, db, association, references, people, meetin
     if step:
         action, refs = step
         results.append(run(f"workflow step: {action} (API)", None,
-                           [f"/api/v1/associations/{slug}/requests/{r}/actions/{action}\t{{}}" for r in refs],
+                           [f"/api/v1/requests/{r}/actions/{action}\t{{}}" for r in refs],
                            method="POST", headers=api))
     return results
 
@@ -224,7 +222,7 @@ def intake_choices(port, slug, db, association):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.request("GET", f"/api/v1/associations/{slug}/policy")
     channels = json.loads(conn.getresponse().read())["channels"]
-    services = db.rows(f"SELECT code FROM service_types WHERE association_id = {db.uuid(association)} "
+    services = db.rows(f"SELECT code FROM service_types WHERE association_id = {db.quote(association)} "
                        "ORDER BY code LIMIT 1")
     return channels[0], services[0][0] if services else "general"
 
@@ -234,7 +232,7 @@ def workflow_step(port, token, slug, db, association):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.request("GET", f"/api/v1/associations/{slug}/workflow")
     workflow = json.loads(conn.getresponse().read())
-    a = db.uuid(association)
+    a = db.quote(association)
     for move in workflow["transitions"]:
         if "manager" not in move["roles"]:
             continue
@@ -243,7 +241,7 @@ def workflow_step(port, token, slug, db, association):
             f"AND assignee_id IS NULL ORDER BY random() LIMIT 60000")]
         if len(refs) < 1000:
             continue
-        conn.request("POST", f"/api/v1/associations/{slug}/requests/{refs[0]}/actions/{move['action']}", body="{}",
+        conn.request("POST", f"/api/v1/requests/{refs[0]}/actions/{move['action']}", body="{}",
                      headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
         answer = conn.getresponse()
         answer.read()
@@ -252,7 +250,7 @@ def workflow_step(port, token, slug, db, association):
     return None
 
 
-def report(database, facts, args, results, rss, peak):
+def report(database, facts, args, results, memory):
     ceiling = results[0][1]["rps"]
     print()
     print(f"Silah request-flow benchmark — {database}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}, "
@@ -263,4 +261,6 @@ def report(database, facts, args, results, rss, peak):
     for label, f in results:
         print(f"{label:<34} {f['rps']:>8,.0f} {f['p50']:>8.2f} {f['p99']:>8.2f} {f['errors']:>7} "
               f"{100 * f['rps'] / ceiling:>10.0f}%")
-    print(f"server memory after the run: {rss / 1024:.0f} MiB, peak {peak / 1024:.0f} MiB")
+    print(f"server memory after the run: {memory['VmRSS'] / 1024:.0f} MiB resident (peak {memory['VmHWM'] / 1024:.0f} MiB)"
+          f" = {memory['RssAnon'] / 1024:.0f} MiB Silah's own + {memory['RssFile'] / 1024:.0f} MiB of mapped files"
+          " (the database's memory map and the binary: the operating system's file cache, shared)")
