@@ -127,6 +127,7 @@ def prepare(binary, env, args, work):
                 str(args.requests), "--seed", "1"], env)
     requests_s = time.time() - started
     facts = {"people": args.people, "requests": args.requests, "people_s": people_s, "requests_s": requests_s}
+    ready.parent.mkdir(parents=True, exist_ok=True)
     ready.write_text(json.dumps(facts))
     return facts
 
