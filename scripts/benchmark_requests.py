@@ -68,7 +68,10 @@ class Database:
 
     def rows(self, sql):
         if self.url:
-            out = subprocess.run(["psql", self.url, "-AtF", "\t", "-c", sql], capture_output=True, text=True, check=True)
+            # Row-level security: psql sees every association only when it says so.
+            env = dict(os.environ, PGOPTIONS="-c silah.scope=all")
+            out = subprocess.run(["psql", self.url, "-AtF", "\t", "-c", sql], capture_output=True, text=True,
+                                 check=True, env=env)
             return [line.split("\t") for line in out.stdout.splitlines() if line]
         with sqlite3.connect(f"file:{self.file}?mode=ro", uri=True) as db:
             return [[self.text(v) for v in row] for row in db.execute(sql)]
