@@ -39,6 +39,22 @@ extension AppTests {
             try await app.asyncShutdown()
         }
 
+        /// On PostgreSQL: Silah's ordinary role passes; the same database reached as the superuser is a
+        /// problem (row-level security does not hold a superuser). Skipped on SQLite, which has none.
+        @Test func aDatabaseUserThatBypassesRowSecurityIsAProblem() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            guard let address = environment["DATABASE_URL"], address.contains("://silah@") else { return }
+            let config = try SilahConfiguration(environment: ["DATABASE_URL": address])
+            let ordinary = await Doctor.database(config, now: Date()).flatMap(\.lines).joined(separator: "\n")
+            #expect(ordinary.contains("✓ حماية الصفوف تسري على مستخدم قاعدة البيانات"), "\(ordinary)")
+            let superuser = try SilahConfiguration(
+                environment: ["DATABASE_URL": address.replacingOccurrences(of: "://silah@", with: "://postgres@")])
+            let checks = await Doctor.database(superuser, now: Date())
+            let printed = checks.flatMap(\.lines).joined(separator: "\n")
+            #expect(checks.contains { !$0.passed })
+            #expect(printed.contains("bypasses row-level security"), "\(printed)")
+        }
+
         @Test func aReadyInstallationPassesEveryCheck() async throws {
             try await withFolder { folder in
                 try await migrate(folder)

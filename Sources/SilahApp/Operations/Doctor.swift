@@ -92,8 +92,41 @@ enum Doctor {
         }
         var checks: [DoctorCheck] = [.pass("قاعدة البيانات متاحة: \(described)", "Database reachable: \(described)")]
         checks.append(await migrations(app))
+        checks += await rowSecurity(app.db)
         checks += await DoctorClock.databaseClock(app.db, now: now)
         return checks
+    }
+
+    /// On PostgreSQL, Silah's database role must be held by row-level security: a superuser, or a
+    /// role with BYPASSRLS, reads every association whatever the policies say — without a sign.
+    private static func rowSecurity(_ db: Database) async -> [DoctorCheck] {
+        let sql = db.unscopedSQL
+        guard sql.dialect.name == "postgresql" else { return [] }
+        struct Role: Decodable {
+            let rolsuper: Bool
+            let rolbypassrls: Bool
+        }
+        let fix = LocalizedReason(
+            ar: "اتصل بمستخدم عادي يملك جداول صلة، لا بمستخدم خارق (انظر README: حماية الصفوف)",
+            en: "Connect as an ordinary role that owns Silah's tables, not a superuser (README: row-level security)")
+        guard
+            let role = try? await sql.raw("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")
+                .first(decoding: Role.self)
+        else {
+            return [
+                .fail(
+                    "تعذّرت قراءة صلاحيات مستخدم قاعدة البيانات", "Could not read the database user's rights", fix: fix)
+            ]
+        }
+        guard !role.rolsuper, !role.rolbypassrls else {
+            return [
+                .fail(
+                    "مستخدم قاعدة البيانات يتجاوز حماية الصفوف فيرى كل الجمعيات",
+                    "Silah's database user bypasses row-level security (superuser or BYPASSRLS): it sees every association",
+                    fix: fix)
+            ]
+        }
+        return [.pass("حماية الصفوف تسري على مستخدم قاعدة البيانات", "Row-level security holds Silah's database user")]
     }
 
     private static func migrations(_ app: Application) async -> DoctorCheck {
