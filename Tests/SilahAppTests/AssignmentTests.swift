@@ -85,6 +85,16 @@ extension AppTests {
                 #expect(open.text.contains(link(request)) && open.text.contains("ريم الثانية"))
                 #expect(try await colleague.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: 1"))
                 #expect(try await officer.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: 0"))
+                // The home's "assigned to you" opens the requests assigned to them, and only those.
+                let home = try await officer.get(SiteURL.staffHome(Self.slug))
+                #expect(home.text.contains("href=\"\(SiteURL.requests(Self.slug, list: "assigned"))\""))
+                let other = try await openRequest(app, description: "سلة غذائية")
+                let onlyAssigned = try await colleague.get(SiteURL.requests(Self.slug, list: "assigned"))
+                #expect(onlyAssigned.text.contains(link(request)) && !onlyAssigned.text.contains(link(other)))
+                #expect(try await colleague.get(SiteURL.requests(Self.slug)).text.contains(link(other)))
+                #expect(
+                    !(try await officer.get(SiteURL.requests(Self.slug, list: "assigned")).text.contains(link(request)))
+                )
                 let page = try await officer.get(SiteURL.request(Self.slug, request.reference))
                 #expect(page.text.contains(#"<dd dir="auto" id="assignee">ريم الثانية</dd>"#))
 

@@ -55,6 +55,11 @@ import Testing
         let agendaItem = try #require(page.items.first)
         #expect(agendaItem.status == "سُجّلت أصوات، ولم يُسجَّل قرار")
         #expect(agendaItem.tally == "موافق: 1 · غير موافق: 1 · ممتنع: 0 · لم يصوّت: 1")
+        // The minutes say the same: votes but no decision — not "not discussed".
+        let minutes = MinutesPage(
+            try meeting([item("1448-00017", votes: [viewer: .accept, salma.id: .reject])], open: false),
+            associationName: "إعلاميون", slug: "ealamiyoun", t: arabic)
+        #expect(minutes.rows.map(\.decision) == ["سُجّلت أصوات، ولم يُسجَّل قرار؛ يُدرج في الاجتماع التالي"])
         #expect(agendaItem.notVoting == "لم يصوّت: خالد الحربي")
         let salmasChoice = agendaItem.voters[1].options.filter(\.selected).map(\.value)
         #expect(salmasChoice == ["reject"])

@@ -38,6 +38,15 @@ extension AppTests {
                     ])
                 #expect(refused.status == .unprocessableEntity)
                 #expect(refused.text.contains("وصف الطلب:") && !refused.text.contains("الحقل description"))
+                let overlong = try await officer.post(
+                    SiteURL.newRequest("ealamiyoun"),
+                    [
+                        "person": personID.uuidString, "channel": "phone", "serviceType": "financial_aid",
+                        "description": String(repeating: "مساعدة ", count: 400),
+                    ])
+                #expect(overlong.status == .unprocessableEntity)
+                #expect(overlong.text.contains("وصف الطلب:") && overlong.text.contains("أطول من 2000 حرف"))
+                #expect(try await SupportRequest.query(on: app.db).count() == 0)
                 let created = try await officer.post(
                     SiteURL.newRequest("ealamiyoun"),
                     [

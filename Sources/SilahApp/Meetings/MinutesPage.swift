@@ -63,7 +63,11 @@ struct MinutesPage: Encodable {
             return Row(
                 reference: item.reference, applicant: item.applicant, votes: votes,
                 decision: item.decision.map { t($0.minuted) }
-                    ?? t("لم يُناقش؛ يُدرج في الاجتماع التالي", "Not discussed; goes on the next meeting's agenda"),
+                    ?? (item.votes.isEmpty
+                        ? t("لم يُناقش؛ يُدرج في الاجتماع التالي", "Not discussed; goes on the next meeting's agenda")
+                        : t(
+                            "سُجّلت أصوات، ولم يُسجَّل قرار؛ يُدرج في الاجتماع التالي",
+                            "Votes recorded, no decision; goes on the next meeting's agenda")),
                 reasons: item.reasons ?? "")
         }
         signaturesHeading = t("التوقيعات", "Signatures")

@@ -47,6 +47,15 @@ extension RequestDesk {
                     ar: "اكتب وصف الطلب: ماذا يحتاج \(tenant.policy.wording.requesterAr).",
                     en: "Describe the request: what is needed."))
         }
+        if let limit = StepField.requestDescription.maximumLength, description.count > limit {
+            throw LocalizedAbort.unprocessable(
+                .requestDescription,
+                LocalizedReason(
+                    ar: "الوصف أطول من \(limit) حرف (\(description.count))؛ اختصره، وأرفق ما يطول بملف الشخص.",
+                    en:
+                        "The description is longer than \(limit) characters (\(description.count)); shorten it and attach anything longer to the person's file."
+                ))
+        }
         let today = GregorianDate.today(now: now)
         let workingCalendar = try await calendar(tenant, on: db)
         let due = workingCalendar.answerDueDate(submittedOn: today, window: tenant.policy.decisionWindow)

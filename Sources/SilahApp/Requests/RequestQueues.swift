@@ -47,7 +47,7 @@ enum RequestQueues {
             RequestLists.Selection(states: watchedStates(for: tenant), dueThrough: today.adding(days: -1), key: .due)
         case "open": RequestLists.Selection(states: Workflow(policy: tenant.policy).openStates, key: .created)
         case "all": RequestLists.Selection(states: nil, key: .created)
-        default: assignedToMe(tenant)
+        default: assignedToMe(tenant)  // "assigned"
         }
     }
 
@@ -80,7 +80,7 @@ enum RequestQueues {
     static func list(_ name: String, tenant: Tenant, today: GregorianDate, after: SupportRequest?, on db: Database)
         async throws -> [SupportRequest]
     {
-        guard ["due", "overdue", "open", "all"].contains(name) else {
+        guard ["assigned", "due", "overdue", "open", "all"].contains(name) else {
             return try await mine(tenant, after: after, on: db)
         }
         return try await RequestLists.page(

@@ -25,7 +25,8 @@ extension RequestsController {
         let next = requests.count == RequestLists.pageSize ? requests.last?.id : nil
         let applicants = try await RequestLists.applicantNames(requests, tenant: tenant, on: req.db)
         let tabs: [(String, String, String)] = [
-            ("mine", "قائمتي", "My queue"), ("due", "يحل موعدها خلال ٣ أيام", "Due within 3 days"),
+            ("mine", "قائمتي", "My queue"), ("assigned", "أُسندت إليّ", "Assigned to me"),
+            ("due", "يحل موعدها خلال ٣ أيام", "Due within 3 days"),
             ("overdue", "متأخرة", "Overdue"), ("open", "كل المفتوحة", "All open"), ("all", "الكل", "All"),
         ]
         let types = try await RequestDesk.serviceTypeNames(tenant, t, on: req.db)

@@ -56,7 +56,7 @@ struct StaffController: RouteCollection {
             let (due, overdue) = (RequestLists.text(counts.due), RequestLists.text(counts.overdue))
             deadlines = [
                 Link(
-                    href: SiteURL.requests(slug, list: "mine"),
+                    href: SiteURL.requests(slug, list: "assigned"),
                     label: t("أُسندت إليك: \(assigned)", "Assigned to you: \(assigned)")),
                 Link(href: SiteURL.requests(slug), label: t("قائمتي: \(mine)", "My queue: \(mine)")),
                 Link(

@@ -26,6 +26,15 @@ public enum StepField: String, Sendable, Codable, CaseIterable {
     case amount
     case deliveredOn
 
+    /// The longest text a field takes, in characters: a request's description is what the
+    /// applicant needs in a few lines, not a document (documents are attached to the file).
+    public var maximumLength: Int? {
+        switch self {
+        case .requestDescription: 2_000
+        default: nil
+        }
+    }
+
     public var label: LocalizedReason {
         switch self {
         case .person: LocalizedReason(ar: "مقدم الطلب", en: "Applicant")
