@@ -72,6 +72,10 @@ extension AppTests {
                 #expect(try await colleague.get(SiteURL.requests(Self.slug)).text.contains(link(request)))
 
                 let manager = try await signedIn(app, "manager")
+                // A refusal comes back at the assignment panel, not at the top of a long page.
+                let managersPage = try await manager.get(SiteURL.request(Self.slug, request.reference))
+                #expect(
+                    managersPage.text.contains(SiteURL.requestAssignee(Self.slug, request.reference) + "#assignment"))
                 let assigned = try await assign(manager, request, to: second.uuidString)
                 #expect(assigned.status == .seeOther)
 

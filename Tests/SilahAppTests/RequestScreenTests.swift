@@ -250,6 +250,20 @@ extension AppTests {
             }
         }
 
+        /// A step someone took a moment earlier (another tab, a colleague) is refused at the top of the
+        /// page, where it opens — the step's own form is gone, so there is nothing below to scroll to.
+        @Test func aStepAlreadyTakenIsRefusedAtTheTopOfThePage() async throws {
+            try await withSilah { app in
+                let slug = "khairat-albaha"
+                let (officer, request) = try await verifiedRequest(app, slug: slug)
+                let again = try await officer.post(SiteURL.requestAction(slug, request.reference, "verify"), [:])
+                #expect(again.status == .unprocessableEntity)
+                let error = try #require(again.text.range(of: #"id="action-error""#))
+                let facts = try #require(again.text.range(of: #"<dl class="facts">"#))
+                #expect(error.upperBound <= facts.lowerBound)
+            }
+        }
+
         @Test func theApplicantIsAddressedInTheGenderOnTheirFile() async throws {
             try await withSilah { app in
                 let staff = try await APIStaff.make(app, "eshraqa")

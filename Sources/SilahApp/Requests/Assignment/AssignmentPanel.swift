@@ -32,7 +32,8 @@ struct AssignmentPanel: Encodable {
                     + (assignedToYou ? t(" (أنت)", " (you)") : "")
             }
         canAssign = tenant.allows(.assignRequests) && !request.state.isEnded
-        action = SiteURL.requestAssignee(tenant.association.slug, request.reference)
+        // The page comes back at the panel (a refusal shows there, not two screens below the top).
+        action = SiteURL.requestAssignee(tenant.association.slug, request.reference) + "#assignment"
         fieldLabel = t("أسند الطلب إلى", "Assign the request to")
         choices =
             [Choice(value: "", label: t("غير مُسنَد", "Unassigned"), selected: request.assigneeID == nil)]
