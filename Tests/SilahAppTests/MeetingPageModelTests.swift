@@ -94,6 +94,11 @@ import Testing
             try meeting(items, viewerPresent: false), viewer: viewer, slug: "ealamiyoun", wording: beneficiary,
             t: arabic)
         #expect(!absent.canRecord && absent.items.allSatisfy { !$0.open })
+        // …and may still close the open meeting (the manager who opened it), as the server allows.
+        #expect(absent.canClose && page.canClose)
+        let closed = MeetingPage(
+            try meeting(items, open: false), viewer: viewer, slug: "ealamiyoun", wording: beneficiary, t: arabic)
+        #expect(!closed.canClose)
         // The minutes: what was decided, the postponement with its reason, and the item not discussed.
         let minutes = MinutesPage(
             try meeting(items, open: false), associationName: "إعلاميون", slug: "ealamiyoun", t: arabic)

@@ -130,6 +130,11 @@ extension AppTests {
                 #expect(
                     try await opened.member.post(SiteURL.meetingClose("ealamiyoun", meetingID), [:]).status
                         == .seeOther)
+                // Closing again (a second tab) keeps the minutes' closing time.
+                let closedAt = try await CommitteeMeeting.find(meetingID, on: app.db)?.closedAt
+                #expect(closedAt != nil)
+                _ = try await opened.member.post(SiteURL.meetingClose("ealamiyoun", meetingID), [:])
+                #expect(try await CommitteeMeeting.find(meetingID, on: app.db)?.closedAt == closedAt)
                 // Nobody touched the other: nothing recorded on it, and the minutes say it was not discussed.
                 let other = try await Self.item(app, opened, untouched)
                 #expect(other.decision == nil && other.votes.isEmpty && other.reasons == nil)

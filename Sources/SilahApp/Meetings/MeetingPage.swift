@@ -55,6 +55,9 @@ struct MeetingPage: Encodable {
     /// Whether records can still be made, or since when they cannot.
     let statusNote: String
     let canRecord: Bool
+    /// Whoever may open this page may close the meeting while it is open (the manager who opened
+    /// it too, present or not) — as the server allows: the page offered it to members present only.
+    let canClose: Bool
     let notPresent: String
     let error: String
     let hasError: Bool
@@ -94,6 +97,7 @@ struct MeetingPage: Encodable {
                 t("أُغلق الاجتماع: محضره نهائي.", "The meeting is closed: its minutes are final.")
             }
         self.canRecord = canRecord
+        canClose = meeting.isOpen
         notPresent = t(
             "تسجيل الأصوات والقرارات لعضو حاضر في الاجتماع.", "Votes and decisions are recorded by a member present.")
         self.error = error ?? ""

@@ -203,6 +203,8 @@ enum Meetings {
 
     static func close(_ meeting: CommitteeMeeting, tenant: Tenant, actor: AuditActor, on db: Database) async throws {
         try tenant.require(.holdCommitteeMeetings)
+        // Closed once: closing again (a second tab, a double click) keeps the minutes' closing date.
+        guard meeting.status == .open else { return }
         meeting.status = .closed
         meeting.closedAt = Date()
         try await db.writeTransaction { db in
