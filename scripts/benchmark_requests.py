@@ -74,11 +74,7 @@ class Database:
                                  check=True, env=env)
             return [line.split("\t") for line in out.stdout.splitlines() if line]
         with sqlite3.connect(f"file:{self.file}?mode=ro", uri=True) as db:
-            return [[self.text(v) for v in row] for row in db.execute(sql)]
-
-    @staticmethod
-    def text(value):  # UUIDs are stored as text on SQLite
-        return str(value)
+            return [[str(v) for v in row] for row in db.execute(sql)]  # UUIDs are text on SQLite
 
     def association(self, slug):
         return self.rows(f"SELECT id FROM associations WHERE slug = '{slug}'")[0][0]
@@ -114,7 +110,7 @@ def wrk(port, seconds, connections, headers, lines, method="GET", label=""):
     return figures
 
 
-def prepare(binary, env, args, work):
+def prepare(binary, env, args):
     """Migrations, demo data, then the people and the requests: once per data directory."""
     ready = Path(env["SILAH_DATA_DIR"]) / "benchmark-ready.json"
     if ready.exists() and "DATABASE_URL" not in env:
@@ -135,7 +131,7 @@ def prepare(binary, env, args, work):
     return facts
 
 
-def targets(db, slug, association):
+def targets(db, association):
     a = db.quote(association)
     pick = "ORDER BY random() LIMIT"
     references = [r[0] for r in db.rows(f"SELECT reference FROM requests WHERE association_id = {a} {pick} 2000")]
@@ -162,10 +158,10 @@ def main(argv):
     database = "PostgreSQL" if "DATABASE_URL" in env else "SQLite (WAL)"
     slug = args.association
     try:
-        facts = prepare(binary, env, args, work)
+        facts = prepare(binary, env, args)
         db = Database(env, data)
         association = db.association(slug)
-        references, people, meetings = targets(db, slug, association)
+        references, people, meetings = targets(db, association)
         port = common.free_port()
         server = common.start_server(binary, env, port)
         try:
@@ -184,40 +180,37 @@ def measure(binary, env, port, slug, db, association, references, people, meetin
     token = common.run([binary, "token", "create", "--user", f"manager@{slug}.demo", "--association", slug],
                        env).strip().splitlines()[-1]
     staff = f"/{slug}/staff"
-    run = lambda label, cookie, paths, **kw: (label, wrk(
-        port, args.seconds, args.connections, {"Cookie": cookie} if cookie else kw.pop("headers"), paths,
-        label=label, **kw))
-    results = []
-    ceiling = run("static route /health/live", None, ["/health/live"], headers={})
-    results.append(ceiling)
-    results.append(run("one database read /health", None, ["/health"], headers={}))
-    results.append(run("staff home", manager, [staff]))
-    results.append(run("my queue (researcher)", researcher, [f"{staff}/requests"]))
+
+    def run(label, paths, headers, method="GET"):
+        return label, wrk(port, args.seconds, args.connections, headers, paths, method=method, label=label)
+
+    as_manager, as_researcher = {"Cookie": manager}, {"Cookie": researcher}
+    results = [run("static route /health/live", ["/health/live"], {}),
+               run("one database read /health", ["/health"], {}),
+               run("staff home", [staff], as_manager),
+               run("my queue (researcher)", [f"{staff}/requests"], as_researcher)]
     for name in ("due", "overdue", "all"):
-        results.append(run(f"list: {name}", manager, [f"{staff}/requests?list={name}"]))
-    results.append(run("request page", manager, [f"{staff}/requests/{r}" for r in references]))
-    results.append(run("person page", manager, [f"{staff}/people/{p}" for p in people]))
+        results.append(run(f"list: {name}", [f"{staff}/requests?list={name}"], as_manager))
+    results.append(run("request page", [f"{staff}/requests/{r}" for r in references], as_manager))
+    results.append(run("person page", [f"{staff}/people/{p}" for p in people], as_manager))
     if meetings:
-        results.append(run("meeting page", manager, [f"{staff}/meetings/{m}" for m in meetings]))
+        results.append(run("meeting page", [f"{staff}/meetings/{m}" for m in meetings], as_manager))
     api = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-    bodies = [json.dumps({"personId": p, "channel": "phone", "serviceType": "general", "description": "قياس"},
-                         ensure_ascii=False) for p in people]
     channel, service = intake_choices(port, slug, db, association)
-    bodies = [b.replace('"phone"', f'"{channel}"').replace('"general"', f'"{service}"') for b in bodies]
-    results.append(run("intake (API)", None, [f"/api/v1/associations/{slug}/requests\t{b}" for b in bodies],
-                       method="POST", headers=api))
+    bodies = [json.dumps({"personId": p, "channel": channel, "serviceType": service, "description": "قياس"},
+                         ensure_ascii=False) for p in people]
+    results.append(run("intake (API)", [f"/api/v1/associations/{slug}/requests\t{b}" for b in bodies], api,
+                       method="POST"))
     csrf = form_token(port, manager, f"{staff}/requests/new?person={people[0]}")
     forms = [urllib.parse.urlencode({"csrf": csrf, "person": p, "channel": channel, "serviceType": service,
                                      "description": "قياس"}) for p in people]
     form = {"Cookie": manager, "Content-Type": "application/x-www-form-urlencoded"}
-    results.append(run("intake (form)", None, [f"{staff}/requests/new\t{f}" for f in forms], method="POST",
-                       headers=form))
+    results.append(run("intake (form)", [f"{staff}/requests/new\t{f}" for f in forms], form, method="POST"))
     step = workflow_step(port, token, slug, db, association)
     if step:
         action, refs = step
-        results.append(run(f"workflow step: {action} (API)", None,
-                           [f"/api/v1/requests/{r}/actions/{action}\t{{}}" for r in refs],
-                           method="POST", headers=api))
+        results.append(run(f"workflow step: {action} (API)",
+                           [f"/api/v1/requests/{r}/actions/{action}\t{{}}" for r in refs], api, method="POST"))
     return results
 
 
