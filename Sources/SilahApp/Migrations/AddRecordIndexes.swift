@@ -20,15 +20,9 @@ struct AddRecordIndexes: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         for statement in Self.indexes { try await sql.raw(SQLQueryString(statement)).run() }
         try await sql.raw("DROP INDEX requests_person").run()
-        // The planner's statistics for the new indexes: without them, SQLite (when the tables were
-        // analyzed before) judged `outbox_recent` as good as `outbox_request` for one request's
-        // messages and read every message of the association. Sampled, so quick at any size.
-        if sql.dialect.name == "sqlite" { try await sql.raw("PRAGMA analysis_limit = 1000").run() }
-        for table in [
-            "outbox_messages", "service_deliveries", "person_documents", "family_members", "memberships", "requests",
-        ] {
-            try await sql.raw(SQLQueryString("ANALYZE " + table)).run()
-        }
+        // Their statistics come from `SQLiteTuning.refreshStatistics`, which `migrateSilah` runs right
+        // after the migrations: with statistics for the old indexes and none for these, SQLite judged
+        // `outbox_recent` as good as `outbox_request` for one request's messages.
     }
 
     func revert(on database: any Database) async throws {

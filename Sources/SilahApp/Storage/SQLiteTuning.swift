@@ -15,7 +15,8 @@ enum SQLiteTuning {
 
     /// Brings the planner's statistics up to date where they are missing or stale (sampled: quick at
     /// any size), as SQLite advises at start: a table that grew tenfold since it was last analyzed,
-    /// or an index added since, could otherwise be read the wrong way.
+    /// or an index a migration just added, could otherwise be read the wrong way. The one place that
+    /// does it: migrations leave statistics to this.
     static func refreshStatistics(_ db: Database) async throws {
         let sql = db.unscopedSQL
         guard sql.dialect.name == "sqlite" else { return }
