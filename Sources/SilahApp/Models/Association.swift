@@ -19,6 +19,12 @@ final class Association: Model, @unchecked Sendable {
 
     @Children(for: \.$association) var policyVersions: [PolicyVersion]
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $slug, $nameAr, $nameEn, $applicantChannel, $isDemo, $createdAt, $policyVersions]
+    }
+
     init() {}
 
     init(id: UUID? = nil, slug: String, nameAr: String, nameEn: String) {

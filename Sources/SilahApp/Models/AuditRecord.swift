@@ -26,6 +26,15 @@ final class AuditRecord: Model, @unchecked Sendable {
     @Field(key: "previous_hash") var previousHash: String
     @Field(key: "hash") var hash: String
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [
+            $id, $chainID, $sequence, $at, $day, $actorID, $actor, $action, $subjectType, $subjectID, $address,
+            $changes, $previousHash, $hash,
+        ]
+    }
+
     init() {}
 
     init(chainID: UUID, actorID: UUID?, day: String, entry: AuditEntry) {

@@ -20,6 +20,12 @@ final class CommitteeMeeting: Model, TenantOwned, @unchecked Sendable {
 
     @Children(for: \.$meeting) var items: [MeetingItem]
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $associationID, $number, $heldOn, $place, $attendees, $status, $createdBy, $closedAt, $createdAt, $items]
+    }
+
     init() {}
 
     /// Open while the committee records; closed once its minutes are final.

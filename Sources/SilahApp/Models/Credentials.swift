@@ -12,6 +12,10 @@ final class OneTimeLink: Model, @unchecked Sendable {
     @OptionalField(key: "used_at") var usedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] { [$id, $user, $secretHash, $expiresAt, $usedAt, $createdAt] }
+
     init() {}
 
     init(userID: UUID, secretHash: String, expiresAt: Date) {
@@ -36,6 +40,12 @@ final class AccessToken: Model, @unchecked Sendable {
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") var revokedAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $user, $association, $name, $secretHash, $prefix, $createdAt, $lastUsedAt, $revokedAt]
+    }
+
     init() {}
 
     init(userID: UUID, associationID: UUID, name: String, secretHash: String, prefix: String) {
@@ -57,6 +67,10 @@ final class SignInAttempt: Model, @unchecked Sendable {
     @Field(key: "succeeded") var succeeded: Bool
     @Field(key: "at") var at: Date
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] { [$id, $emailKey, $address, $succeeded, $at] }
+
     init() {}
 
     init(emailKey: String, address: String, succeeded: Bool, at: Date) {
@@ -75,6 +89,10 @@ final class PasswordLinkRequest: Model, @unchecked Sendable {
     @Field(key: "email_key") var emailKey: String
     @Field(key: "address") var address: String
     @Field(key: "at") var at: Date
+
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] { [$id, $emailKey, $address, $at] }
 
     init() {}
 

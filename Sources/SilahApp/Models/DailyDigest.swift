@@ -10,6 +10,10 @@ final class DailyDigest: Model, @unchecked Sendable {
     @Field(key: "association_id") var associationID: UUID
     @Field(key: "day") var day: GregorianDate
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] { [$id, $associationID, $day] }
+
     init() {}
 
     init(associationID: UUID, day: GregorianDate) {

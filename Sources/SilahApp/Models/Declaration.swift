@@ -22,5 +22,14 @@ final class Declaration: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "staff_id") var staffID: UUID?
     @OptionalField(key: "voided_at") var voidedAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [
+            $id, $associationID, $request, $signerName, $method, $signedAt, $dataHash, $signedText, $evidenceKey,
+            $evidenceSHA256, $staffID, $voidedAt,
+        ]
+    }
+
     init() {}
 }

@@ -15,5 +15,11 @@ final class DeclarationCode: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "attempts") var attempts: Int
     @OptionalField(key: "used_at") var usedAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $associationID, $requestID, $signerName, $codeHash, $expiresAt, $attempts, $usedAt]
+    }
+
     init() {}
 }

@@ -16,6 +16,10 @@ final class HolidayRecord: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "first_day") var firstDay: Int
     @Field(key: "last_day") var lastDay: Int
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] { [$id, $associationID, $nameAr, $nameEn, $dating, $month, $firstDay, $lastDay] }
+
     init() {}
 
     init(associationID: UUID, holiday: Holiday) {

@@ -15,5 +15,9 @@ final class MeetingItem: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "decision") var decision: AgendaDecision?
     @OptionalField(key: "reasons") var reasons: String?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] { [$id, $associationID, $meeting, $request, $votes, $decision, $reasons] }
+
     init() {}
 }

@@ -26,5 +26,14 @@ final class OutboxMessage: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "sent_at") var sentAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [
+            $id, $associationID, $requestID, $event, $channel, $recipient, $subject, $body, $status, $attempts,
+            $nextAttemptAt, $lastError, $providerID, $sentAt, $createdAt,
+        ]
+    }
+
     init() {}
 }

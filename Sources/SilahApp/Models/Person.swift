@@ -36,6 +36,17 @@ final class Person: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [
+            $id, $association, $type, $status, $firstName, $fatherName, $grandfatherName, $familyName, $fullName,
+            $nameKey, $nameEn, $nationalID, $idExpiry, $birthDate, $gender, $nationality, $mobile, $email, $region,
+            $city, $category, $householdIncome, $familySize, $consent, $consentDate, $consentVersion, $createdAt,
+            $updatedAt,
+        ]
+    }
+
     init() {}
 
     init(associationID: UUID) {
@@ -101,6 +112,10 @@ final class PersonToken: Model, @unchecked Sendable {
     @Parent(key: "person_id") var person: Person
     @Field(key: "token") var token: String
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] { [$id, $associationID, $person, $token] }
+
     init() {}
 
     init(associationID: UUID, personID: UUID, token: String) {
@@ -128,6 +143,15 @@ final class Contact: Model, @unchecked Sendable {
     @OptionalParent(key: "staff_id") var staff: User?
     @Field(key: "at") var at: Date
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [
+            $id, $association, $person, $channel, $direction, $kind, $summary, $staffTool, $outcome, $contactName,
+            $staff, $at, $createdAt,
+        ]
+    }
 
     init() {}
 }

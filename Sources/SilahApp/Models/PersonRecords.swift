@@ -20,6 +20,15 @@ final class PersonDocument: Model, @unchecked Sendable {
     @OptionalParent(key: "uploaded_by") var uploadedBy: User?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [
+            $id, $association, $person, $type, $fileName, $kind, $size, $sha256, $storageKey, $expiryDate, $uploadedBy,
+            $createdAt,
+        ]
+    }
+
     init() {}
 }
 
@@ -42,6 +51,12 @@ final class FamilyMember: Model, @unchecked Sendable {
     @OptionalField(key: "national_id") var nationalID: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $association, $person, $name, $relation, $birthDate, $nationalID, $createdAt]
+    }
+
     init() {}
 }
 
@@ -63,6 +78,12 @@ final class StaffToolVersion: Model, @unchecked Sendable {
     @Field(key: "storage_key") var storageKey: String
     @OptionalParent(key: "uploaded_by") var uploadedBy: User?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $association, $tool, $version, $fileName, $kind, $sha256, $storageKey, $uploadedBy, $createdAt]
+    }
 
     init() {}
 }

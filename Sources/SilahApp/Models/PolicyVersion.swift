@@ -19,6 +19,15 @@ final class PolicyVersion: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "superseded_at") var supersededAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [
+            $id, $association, $number, $document, $isCurrent, $approvedHijri, $approvedGregorian, $createdAt,
+            $supersededAt,
+        ]
+    }
+
     init() {}
 
     init(associationID: UUID, number: Int, policy: Policy) {

@@ -19,5 +19,11 @@ final class RequestEvent: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "actor_id") var actorID: UUID?
     @Field(key: "at") var at: Date
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $associationID, $request, $action, $fromState, $toState, $reason, $details, $actorID, $at]
+    }
+
     init() {}
 }

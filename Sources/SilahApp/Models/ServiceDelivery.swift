@@ -18,5 +18,11 @@ final class ServiceDelivery: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "staff_id") var staffID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $associationID, $request, $what, $quantity, $amountHalalas, $deliveredOn, $staffID, $createdAt]
+    }
+
     init() {}
 }

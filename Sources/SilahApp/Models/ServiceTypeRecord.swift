@@ -16,6 +16,12 @@ final class ServiceTypeRecord: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "required_documents") var requiredDocuments: [String]
     @Field(key: "is_active") var isActive: Bool
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $associationID, $code, $nameAr, $nameEn, $requiredInformation, $requiredDocuments, $isActive]
+    }
+
     init() {}
 
     init(associationID: UUID, type: ServiceType) {

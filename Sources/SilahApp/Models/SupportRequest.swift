@@ -28,5 +28,14 @@ final class SupportRequest: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "assignee_id") var assigneeID: UUID?
     @OptionalField(key: "assigned_at") var assignedAt: Date?
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [
+            $id, $association, $person, $reference, $channel, $serviceType, $description, $state, $answerDueOn,
+            $submittedOn, $pausedOn, $createdBy, $createdAt, $updatedAt, $assigneeID, $assignedAt,
+        ]
+    }
+
     init() {}
 }

@@ -19,6 +19,12 @@ final class User: Model, @unchecked Sendable {
 
     @Children(for: \.$user) var memberships: [Membership]
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $email, $name, $passwordHash, $isActive, $createdAt, $emailOnAssignment, $memberships]
+    }
+
     init() {}
 
     init(id: UUID? = nil, email: String, name: String, passwordHash: String? = nil) {
@@ -48,6 +54,12 @@ final class Membership: Model, @unchecked Sendable {
     @OptionalField(key: "accepted_at") var acceptedAt: Date?
     /// The name the administrator typed when inviting an existing account (shown until accepted).
     @OptionalField(key: "invited_name") var invitedName: String?
+
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] {
+        [$id, $user, $association, $role, $isActive, $createdAt, $acceptedAt, $invitedName]
+    }
 
     init() {}
 

@@ -16,6 +16,10 @@ final class StaffSession: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "seen_at") var seenAt: Date
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] { [$id, $keyHash, $data, $userID, $createdAt, $seenAt] }
+
     init() {}
 
     init(keyHash: String, data: String, userID: UUID?, now: Date) {

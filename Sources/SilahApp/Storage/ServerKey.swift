@@ -10,6 +10,10 @@ final class ServerKey: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "value") var value: String
 
+    /// Fluent's properties, listed: Fluent finds them by reflection otherwise, on every row it reads or
+    /// writes (BENCHMARKS.md); `ModelPropertiesTests` holds this list to the declarations above.
+    var properties: [any AnyProperty] { [$id, $name, $value] }
+
     init() {}
 
     init(name: String, value: String) {
