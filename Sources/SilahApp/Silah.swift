@@ -1,11 +1,17 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import SilahCore
 import Vapor
 
 /// Starts Silah from the command line: `silah serve [--demo]`, `silah migrate`, `silah policy import …`.
 public enum Silah {
     public static func main() async {
+        // Swift concurrency runs on NIO's event loops: a handler's `await` on a statement resumes on
+        // the loop that got the answer instead of hopping to a separate pool and back (measured in
+        // BENCHMARKS.md). Before anything else runs; the test suite keeps Swift's own executor.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         do {
             try await run(arguments: CommandLine.arguments)
         } catch let error as ConfigurationError {
