@@ -38,6 +38,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(AddRecordIndexes())
     app.migrations.add(CreateStoredFiles())
     app.migrations.add(EnableRowSecurity())
+    app.migrations.add(AddAuditSubjectIndex())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)
