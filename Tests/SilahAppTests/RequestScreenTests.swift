@@ -227,6 +227,39 @@ extension AppTests {
             }
         }
 
+        /// Forty staff opening requests at once: each opening is recorded (the request waits for its
+        /// record) in an intact chain, and the records share transactions instead of queueing for
+        /// the one writer one by one (`AuditBatches`).
+        @Test func openingsAtOnceAreEachRecordedInFewerTransactions() async throws {
+            try await withSilah(onDisk: true) { app in
+                let (officer, request) = try await verifiedRequest(app, slug: "khairat-albaha")
+                let path = SiteURL.request("khairat-albaha", request.reference)
+                let requestID = try request.requireID().uuidString
+                func openings() async throws -> Int {
+                    try await AuditRecord.query(on: app.db).filter(\.$action == "request_opened")
+                        .filter(\.$subjectID == requestID).count()
+                }
+                let (before, earlier) = (try await openings(), await app.auditBatches.written)
+                let cookie = officer.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+                let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                    for _ in 0..<40 {
+                        group.addTask {
+                            try await app.testing().sendRequest(.GET, path, headers: ["Cookie": cookie]).status
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(statuses.allSatisfy { $0 == .ok })
+                #expect(try await openings() == before + 40)
+                let chain = try await demoTenant(app, "manager", of: "khairat-albaha").associationID
+                #expect(try await AuditLog.verify(chain: chain, on: app.db) == nil)
+                let written = await app.auditBatches.written
+                let transactions = written.transactions - earlier.transactions
+                #expect(written.records - earlier.records == 40)
+                #expect(transactions >= 1 && transactions < 40, "\(transactions) transactions for 40 openings")
+            }
+        }
+
         @Test func aRefusedStepNamesItsFieldAndItsAddressLeadsBack() async throws {
             try await withSilah { app in
                 let slug = "khairat-albaha"

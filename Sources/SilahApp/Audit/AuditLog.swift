@@ -15,41 +15,44 @@ enum AuditLog {
         now: Date = Date()
     ) async throws {
         let chainID = chain ?? AuditRecord.systemChain
-        // Each chain has one writer at a time: the record reads the last seal and adds the next.
-        // (Retrying a clash inside the transaction is impossible on PostgreSQL: the failed insert
-        // has already aborted it.)
         guard db.inWriteTransaction else {
-            try await db.writeTransaction { db in
-                try await db.lockForTransaction("audit:\(chainID)")
-                try await append(event, by: actor, chainID: chainID, on: db, now: now)
-            }
+            try await db.writeTransaction { try await append([(event, actor, now)], chainID: chainID, on: $0) }
             return
         }
-        try await db.lockForTransaction("audit:\(chainID)")
-        try await append(event, by: actor, chainID: chainID, on: db, now: now)
+        try await append([(event, actor, now)], chainID: chainID, on: db)
     }
 
-    private static func append(_ event: AuditEvent, by actor: AuditActor, chainID: UUID, on db: Database, now: Date)
-        async throws
-    {
-        let last = try await AuditRecord.unscopedQuery(on: db)
+    typealias Item = (event: AuditEvent, actor: AuditActor, at: Date)
+
+    /// Appends `items` to one chain, in order, inside the caller's write transaction. Each chain has
+    /// one writer at a time: it reads the last seal and adds the next ones. (Retrying a clash
+    /// inside the transaction is impossible on PostgreSQL: the failed insert has already aborted it.)
+    static func append(_ items: [Item], chainID: UUID, on db: Database) async throws {
+        guard !items.isEmpty else { return }
+        try await db.lockForTransaction("audit:\(chainID)")
+        var last = try await AuditRecord.unscopedQuery(on: db)
             .filter(\.$chainID == chainID)
             .sort(\.$sequence, .descending)
-            .first()
-        let entry = AuditEntry(
-            sequence: 0,
-            at: Timestamps.iso(now),
-            actor: actor.label,
-            action: event.action,
-            subjectType: event.subjectType,
-            subjectID: event.subjectID,
-            address: actor.address,
-            changes: canonicalJSON(event.changes)
-        )
-        let sealed = AuditChain.seal(entry, after: last?.entry, hasher: Secrets.sha256)
-        let record = AuditRecord(
-            chainID: chainID, actorID: actor.userID, day: GregorianDate.today(now: now).iso, entry: sealed)
-        try await record.create(on: db)
+            .first()?.entry
+        var records: [AuditRecord] = []
+        for (event, actor, now) in items {
+            let entry = AuditEntry(
+                sequence: 0,
+                at: Timestamps.iso(now),
+                actor: actor.label,
+                action: event.action,
+                subjectType: event.subjectType,
+                subjectID: event.subjectID,
+                address: actor.address,
+                changes: canonicalJSON(event.changes)
+            )
+            let sealed = AuditChain.seal(entry, after: last, hasher: Secrets.sha256)
+            records.append(
+                AuditRecord(
+                    chainID: chainID, actorID: actor.userID, day: GregorianDate.today(now: now).iso, entry: sealed))
+            last = sealed
+        }
+        try await records.create(on: db)
     }
 
     /// The first break in the chain, or `nil` when it is intact.
@@ -130,6 +133,6 @@ extension Request {
             } else {
                 .anonymous(address: clientAddress)
             }
-        try await AuditLog.record(event, by: actor, in: chain, on: db)
+        try await application.auditBatches.record(event, by: actor, in: chain, on: db)
     }
 }
