@@ -67,7 +67,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.middleware.use(PublicFiles(FileMiddleware(publicDirectory: app.directory.publicDirectory)))
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(app.sessions.middleware)
-    app.middleware.use(User.sessionAuthenticator())
+    app.middleware.use(StaffSessionAuthenticator())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(TextInputMiddleware())
     ContentConfiguration.global.use(decoder: TextCheckingJSONDecoder(json: .custom(dates: .iso8601)), for: .json)
