@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import SQLKit
 import SilahCore
 import Vapor
@@ -15,10 +16,28 @@ enum Tenancy {
         }
     }
 
-    /// The user's tenant in the association at `slug`, or 404.
+    /// The user's tenant in the association at `slug`, or 404: the association, the active
+    /// membership and the current policy version in one statement (every staff page runs it).
     static func resolve(slug: String, user: User, on db: Database) async throws -> Tenant {
-        guard let association = try await PolicyStore.association(slug: slug, on: db) else { throw Abort(.notFound) }
-        return try await resolve(association: association, user: user, on: db)
+        let userID = try user.requireID()
+        guard
+            let row = try await db.unscopedSQL.raw(
+                "SELECT a.*, m.role AS membership_role, v.id AS policy_version_id FROM associations a JOIN memberships m ON m.association_id = a.id AND m.user_id = \(bind: userID) AND m.is_active = \(bind: true) AND m.accepted_at IS NOT NULL JOIN policy_versions v ON v.association_id = a.id AND v.is_current = \(bind: true) WHERE a.slug = \(bind: slug)"
+            ).first(),
+            let role = Role(rawValue: try row.decode(column: "membership_role", as: String.self))
+        else { throw Abort(.notFound) }
+        let association = try row.decode(fluentModel: Association.self)
+        let policy = try await policy(version: try row.decode(column: "policy_version_id", as: UUID.self), on: db)
+        return Tenant(
+            association: association, associationID: try association.requireID(), policy: policy, user: user,
+            userID: userID, role: role)
+    }
+
+    /// The policy of `version`: a version this process has read is not read again.
+    private static func policy(version: UUID, on db: Database) async throws -> Policy {
+        if let cached = PolicyVersion.cachedPolicy(version) { return cached }
+        guard let record = try await PolicyVersion.unscopedFind(version, on: db) else { throw Abort(.notFound) }
+        return try record.policy()
     }
 
     /// The user's tenant in `association`, or 404. One query finds the active membership and the
@@ -37,15 +56,7 @@ enum Tenancy {
             ).first(decoding: Row.self),
             let role = Role(rawValue: row.role)
         else { throw Abort(.notFound) }
-        let policy: Policy
-        if let cached = PolicyVersion.cachedPolicy(row.version_id) {
-            policy = cached
-        } else {
-            guard let version = try await PolicyVersion.unscopedFind(row.version_id, on: db) else {
-                throw Abort(.notFound)
-            }
-            policy = try version.policy()
-        }
+        let policy = try await policy(version: row.version_id, on: db)
         return Tenant(
             association: association,
             associationID: associationID,
