@@ -37,7 +37,8 @@ import Testing
             return document
         }
         return RequestFile(
-            request: request, person: person, service: service, documents: onFile, family: [], declaration: nil)
+            request: request, person: person, service: service, serviceTypes: [service], documents: onFile, family: [],
+            declaration: nil)
     }
 
     func page(

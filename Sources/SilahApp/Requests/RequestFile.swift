@@ -9,6 +9,9 @@ struct RequestFile: Sendable {
     let request: SupportRequest
     let person: Person
     let service: ServiceTypeRecord?
+    /// Every service type of the association (switched-off ones too: old requests still name them) —
+    /// a handful of rows, read whole once for the request's own type and the names its page shows.
+    let serviceTypes: [ServiceTypeRecord]
     let documents: [PersonDocument]
     let family: [FamilyMember]
     let declaration: Declaration?
@@ -17,14 +20,13 @@ struct RequestFile: Sendable {
         let person = try await tenant.find(Person.self, request.$person.id, on: db)
         let personID = try person.requireID()
         // One after the other: a step loads this on its transaction's single connection too.
-        let service = try await tenant.query(ServiceTypeRecord.self, on: db).filter(\.$code == request.serviceType)
-            .first()
+        let serviceTypes = try await tenant.query(ServiceTypeRecord.self, on: db).all()
         let documents = try await tenant.query(PersonDocument.self, on: db).filter(\.$person.$id == personID).all()
         let family = try await tenant.query(FamilyMember.self, on: db).filter(\.$person.$id == personID).all()
         let declaration = try await Declarations.latest(of: request, tenant: tenant, on: db)
         return RequestFile(
-            request: request, person: person, service: service, documents: documents, family: family,
-            declaration: declaration)
+            request: request, person: person, service: serviceTypes.first { $0.code == request.serviceType },
+            serviceTypes: serviceTypes, documents: documents, family: family, declaration: declaration)
     }
 
     static func load(reference: String, tenant: Tenant, on db: Database) async throws -> RequestFile {

@@ -25,14 +25,16 @@ struct RequestHistory: Sendable {
         async let messages = tenant.query(OutboxMessage.self, on: db).filter(\.$requestID == requestID).sort(
             \.$createdAt
         ).all()
-        async let memberships = tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil).with(\.$user)
-            .all()
-        async let services = tenant.query(ServiceTypeRecord.self, on: db).all()
+        // The accounts with the memberships in one statement (Fluent's `with` reads them in a second).
+        async let memberships = tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil)
+            .join(User.self, on: \Membership.$user.$id == \User.$id).all()
+        let staff = try await memberships
+        for membership in staff { membership.$user.value = try membership.joined(User.self) }
         return RequestHistory(
             events: try await events, deliveries: try await deliveries, messages: try await messages,
-            memberships: try await memberships,
+            memberships: staff,
             serviceNames: Dictionary(
-                try await services.map { ($0.code, LocalizedReason(ar: $0.nameAr, en: $0.nameEn)) },
+                file.serviceTypes.map { ($0.code, LocalizedReason(ar: $0.nameAr, en: $0.nameEn)) },
                 uniquingKeysWith: { a, _ in a }))
     }
 }
