@@ -9,7 +9,9 @@ import Vapor
 /// help it, so the request failed with 500. Here a write transaction takes the write lock up front
 /// (`BEGIN IMMEDIATE`); inside this process writers queue on an async gate, so a waiting writer
 /// holds no connection and no thread; against other processes (the command line while serving) the
-/// connection waits up to `busyTimeout` for the lock. On PostgreSQL this is Fluent's transaction.
+/// connection waits up to `busyTimeout` for the lock (set on every pooled connection when Silah starts,
+/// `SQLiteTuning.prepareConnections`: one statement less inside the lock for every write). On
+/// PostgreSQL this is Fluent's transaction.
 extension Database {
     /// `bulkCache`: the transaction writes a great deal (an import): SQLite gets a 256 MiB page cache
     /// on its connection for it (see `SQLiteTuning.bulkCache`).
@@ -32,7 +34,6 @@ extension Database {
                 DatabaseWaits.record(since: asked)
                 return try await WriteGate.$isHeld.withValue(true) {
                     let sql = connection as! any SQLDatabase
-                    try await sql.raw("PRAGMA busy_timeout = \(literal: SQLiteTuning.busyTimeoutMilliseconds)").run()
                     if bulkCache { try await SQLiteTuning.bulkCache(true, on: sql) }
                     try await sql.raw("BEGIN IMMEDIATE").run()
                     do {
