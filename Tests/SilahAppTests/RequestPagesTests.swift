@@ -17,6 +17,31 @@ extension AppTests {
             return visitor
         }
 
+        /// A file served for years lists its 50 newest requests and says how to find the rest: the
+        /// page's cost does not follow the file's history.
+        @Test func aFileWithManyRequestsListsTheNewestFifty() async throws {
+            try await withSilah { app in
+                _ = try await DemoAccounts.install(app: app)
+                let person = try await Applicants.make(app, slug: "waei")
+                let tenant = try await demoTenant(app, "relations_officer", of: "waei")
+                let intake = try Applicants.intake(for: person, tenant: tenant, description: "سلة غذائية")
+                var references: [String] = []
+                for minute in 0...PersonFileRecords.requestsShown {
+                    let opened = try await RequestDesk.open(
+                        intake, tenant: tenant, actor: .commandLine, on: app.db,
+                        now: Date(timeIntervalSince1970: 1_790_000_000 + Double(minute) * 60))
+                    references.append(opened.reference)
+                }
+                let manager = try await signedIn(app, "manager@waei.demo")
+                let page = try await manager.get(SiteURL.person("waei", try person.requireID())).text
+                let linked = references.filter { page.contains(SiteURL.request("waei", $0) + "\"") }
+                #expect(linked == Array(references.suffix(PersonFileRecords.requestsShown)))
+                #expect(page.contains("تظهر أحدث 50 طلبًا"))
+                let english = try await manager.get(SiteURL.person("waei", try person.requireID()) + "?lang=en").text
+                #expect(english.contains("The 50 newest requests are shown"))
+            }
+        }
+
         @Test func intakeToCommitteeDecisionToServiceThroughThePages() async throws {
             try await withSilah { app in
                 _ = try await DemoAccounts.install(app: app)

@@ -133,6 +133,11 @@ enum PersonFile {
                     href: SiteURL.request(slug, $0.reference),
                     label: "\($0.reference.isolated) — \($0.state.name(req.language))")
             },
+            requestsMore: records.moreRequests
+                ? t(
+                    "تظهر أحدث \(PersonFileRecords.requestsShown) طلبًا؛ ابحث برقم الطلب في قائمة الطلبات عن أقدم منها.",
+                    "The \(PersonFileRecords.requestsShown) newest requests are shown; find older ones by reference in the requests list."
+                ) : "",
             canSeeRequests: tenant.allows(.workOnRequests),
             canOpenRequest: tenant.allows(.openRequest) && person.type.isServed,
             newRequestLink: Link(

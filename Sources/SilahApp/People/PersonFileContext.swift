@@ -62,6 +62,8 @@ struct PersonFileContext: Encodable {
     let mergeLabels: [String: String]
     let requestsHeading: String
     let requests: [Link]
+    /// Said under the list when the file has more requests than it shows; empty otherwise.
+    let requestsMore: String
     let canSeeRequests: Bool
     let canOpenRequest: Bool
     let newRequestLink: Link

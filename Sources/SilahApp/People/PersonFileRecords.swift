@@ -7,8 +7,13 @@ import Vapor
 struct PersonFileRecords {
     let documents: [PersonDocument]
     let family: [FamilyMember]
-    /// Empty when the role does not work on requests.
+    /// The newest `requestsShown`; empty when the role does not work on requests.
     let requests: [SupportRequest]
+    /// The file has more requests than the page shows.
+    let moreRequests: Bool
+    /// A file's page lists this many of its requests, newest first: its cost does not follow the
+    /// file's history (a family served every month for years).
+    static let requestsShown = 50
     let contacts: [Contact]
     /// The file's own changes in the audit trail (registered, changed, documents, family, merges).
     let changes: [AuditRecord]
@@ -34,9 +39,10 @@ struct PersonFileRecords {
         let requests =
             tenant.allows(.workOnRequests)
             ? try await tenant.query(SupportRequest.self, on: db).filter(\.$person.$id == id)
-                .sort(\.$createdAt, .descending).all() : []
+                .sort(\.$createdAt, .descending).limit(requestsShown + 1).all() : []
         return PersonFileRecords(
-            documents: documents, family: family, requests: requests, contacts: contacts, changes: changes,
+            documents: documents, family: family, requests: Array(requests.prefix(requestsShown)),
+            moreRequests: requests.count > requestsShown, contacts: contacts, changes: changes,
             staffNames: staffNames)
     }
 }
