@@ -12,13 +12,16 @@ enum StepRefusal {
         switch self {
         case .said(let text): text
         case .problem(.movedOn(let action, let seen)):
-            page.history.events.last.map { taken($0, page) }
+            // The step that moved it (a hand-off released with it is written after, and moves nothing).
+            (page.history.events.last { $0.fromState != $0.toState } ?? page.history.events.last).map {
+                taken($0, page)
+            }
                 ?? page.t(WorkflowProblem.movedOn(action, seen: seen).reason(for: page.wording))
         case .problem(let problem): page.t(problem.reason(for: page.wording))
         }
     }
 
-    /// "سبقك إليه <name> في <time>: «<step>»، والطلب الآن «<state>»." from the timeline's last line.
+    /// "سبقك إليه <name> في <time>: «<step>»، والطلب الآن «<state>»." from the timeline's line that moved it.
     private func taken(_ event: RequestEvent, _ page: RequestPage) -> String {
         let t = page.t
         let words = TimelineWords(
