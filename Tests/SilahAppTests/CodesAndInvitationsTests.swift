@@ -230,7 +230,8 @@ extension AppTests.CodesAndInvitationsTests {
             input.signerName = "فاطمة"
             input.signatureMethod = "drawn"
             input.evidence = Applicants.png
-            await #expect(throws: LocalizedAbort.self) {
+            // Refused as a step someone else got to first (the page names who and when).
+            await #expect(throws: WorkflowProblem.movedOn(.signDeclaration, seen: .verified)) {
                 try await RequestDesk.perform(
                     .signDeclaration, on: stale, input: input, tenant: tenant, actor: .commandLine, files: app.files,
                     on: app.db)

@@ -51,6 +51,8 @@ extension AppTests {
                     "\(staff)/requests?list=open", "\(staff)/requests?list=all",
                     "\(staff)/requests?list=all&after=\(try request.requireID())",
                     "\(staff)/requests?q=\(request.reference)",
+                    // The number after the dash alone: exact references, this Hijri year's and the last's.
+                    "\(staff)/requests?list=mine&q=\(request.reference.split(separator: "-").last ?? "")",
                     "\(staff)/requests/\(request.reference)", "\(staff)/requests/\(request.reference)/receipt",
                     "\(staff)/people/\(request.$person.id)", "\(staff)/people?q=\(firstName)",
                     "\(staff)/meetings", "\(staff)/meetings/\(try meeting.requireID())",

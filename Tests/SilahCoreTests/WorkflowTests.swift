@@ -241,3 +241,16 @@ import Testing
         #expect(a != DeclaredData(fields: [("a", "line\nbreak"), ("b", "3")]))
     }
 }
+
+extension WorkflowTests {
+    /// Two at the desk at once: the second press, from a page showing the state before the first, is refused.
+    @Test func aStepFromAPageTheRequestHasMovedOnSinceIsRefused() throws {
+        let workflow = try workflow("ealamiyoun")
+        #expect(throws: WorkflowProblem.movedOn(.verify, seen: .received)) {
+            try workflow.permit(.verify, from: .verified, role: .relationsOfficer, declaration: .none, seen: .received)
+        }
+        #expect(throws: Never.self) {
+            try workflow.permit(.verify, from: .received, role: .relationsOfficer, declaration: .none, seen: .received)
+        }
+    }
+}

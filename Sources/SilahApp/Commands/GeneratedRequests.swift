@@ -55,7 +55,7 @@ struct GeneratedRequests: Sendable {
         guard !applicants.isEmpty else { throw CommandLineFailure("Generate people first: requests need files.") }
         let sql = db.unscopedSQL
         let years = timelines.map {
-            (try? UmmAlQuraCalendar.standard.hijri(from: $0.received).year) ?? $0.received.year
+            RequestReference.year(on: $0.received)
         }
         var firstNumbers: [Int: Int] = [:]
         for (year, count) in Dictionary(grouping: years, by: { $0 }).mapValues(\.count).sorted(by: { $0.key < $1.key })
@@ -67,7 +67,8 @@ struct GeneratedRequests: Sendable {
         for (timeline, year) in zip(timelines, years) {
             let number = firstNumbers[year, default: 1]
             firstNumbers[year] = number + 1
-            try add(timeline, reference: "\(year)-" + String(format: "%05d", number), workflow: workflow, to: &rows)
+            try add(
+                timeline, reference: RequestReference.make(year: year, number: number), workflow: workflow, to: &rows)
         }
         try await rows.insert(on: sql)
     }

@@ -3,4 +3,8 @@ struct MeetingPageContext: Encodable {
     let page: PageContext
     let workspace: WorkspaceContext
     let meeting: MeetingPage
+    /// What was just recorded (`?done=…&item=…`), said on the item it was recorded on (where the
+    /// page opens); empty otherwise.
+    let done: String
+    let doneItem: String
 }

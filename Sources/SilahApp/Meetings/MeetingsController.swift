@@ -108,7 +108,10 @@ struct MeetingsController: RouteCollection {
                 workspace: WorkspaceContext(request: req, tenant: tenant),
                 meeting: MeetingPage(
                     aggregate, viewer: tenant.userID, slug: tenant.association.slug, wording: tenant.policy.wording,
-                    t: t, error: error)))
+                    t: t, error: error),
+                done: StepDone(flag: req.query[String.self, at: StepDone.flag]).map {
+                    $0.notice(tenant.policy.wording, t, reference: req.query[String.self, at: "item"])
+                } ?? "", doneItem: req.query[String.self, at: "item"] ?? ""))
     }
 
     /// The meeting page again, with why the last form was refused; nothing was saved.
@@ -168,8 +171,7 @@ struct MeetingsController: RouteCollection {
         } catch let error as LocalizedAbort where error.status == .unprocessableEntity {
             return try await refuse(req, tenant, meeting, req.t(error.localized))
         }
-        return req.redirect(
-            to: SiteURL.meeting(tenant.association.slug, try meeting.requireID()) + "#item-\(request.reference)")
+        return req.redirect(to: try done(.votes, meeting, tenant, request))
     }
 
     func decision(req: Request) async throws -> Response {
@@ -177,7 +179,6 @@ struct MeetingsController: RouteCollection {
         let meeting = try await meeting(req, tenant)
         let form = try req.content.decode(ItemForm.self)
         let (request, item) = try await item(req, tenant, meeting, reference: form.reference)
-        let back = SiteURL.meeting(tenant.association.slug, try meeting.requireID()) + "#item-\(request.reference)"
         guard let decision = form.decision.flatMap(AgendaDecision.init(choice:)) else {
             let refusal = MeetingField.decision.refusal(
                 on: request.reference,
@@ -190,7 +191,7 @@ struct MeetingsController: RouteCollection {
             guard decision != .postponed else {
                 try await Meetings.postpone(
                     item, reasons: form.reasons, meeting: meeting, tenant: tenant, actor: req.actor, on: req.db)
-                return req.redirect(to: back)
+                return req.redirect(to: try done(.postponed, meeting, tenant, request))
             }
             var input = ActionInput()
             input.reason = form.reasons
@@ -209,14 +210,22 @@ struct MeetingsController: RouteCollection {
                             "required for a rejection, and sent word for word to the \(tenant.policy.wording.singularEn)."
                     ))
                 : votesRefusal(error, reference: request.reference)
-                    ?? MeetingField.decision.refusal(on: request.reference, error.reason)
+                    ?? MeetingField.decision.refusal(on: request.reference, error.reason(for: tenant.policy.wording))
             return try await refuse(
                 req, tenant, meeting, req.t(refusal.localized),
                 status: error.code == "not_permitted" ? .forbidden : .unprocessableEntity)
         } catch let error as LocalizedAbort where error.status == .unprocessableEntity || error.status == .conflict {
             return try await refuse(req, tenant, meeting, req.t(error.localized), status: error.status)
         }
-        return req.redirect(to: back)
+        return req.redirect(to: try done(.step(decision == .accepted ? .accept : .reject), meeting, tenant, request))
+    }
+
+    /// Back on the meeting's page at the item, saying what was just recorded on it.
+    private func done(_ done: StepDone, _ meeting: CommitteeMeeting, _ tenant: Tenant, _ request: SupportRequest) throws
+        -> String
+    {
+        SiteURL.meeting(tenant.association.slug, try meeting.requireID()) + done.query + "&item=\(request.reference)"
+            + "#item-\(request.reference)"
     }
 
     /// Votes that do not carry the decision are about the votes field of that request.

@@ -18,6 +18,10 @@ struct Failure {
             status = .forbidden
             code = error.code
             reason = error.reason
+        case let error as WorkflowProblem where error.code == "request_moved_on":
+            status = .conflict
+            code = error.code
+            reason = error.reason
         case let error as PSQLError where error.serverInfo?[.sqlState] == "22021":
             // Text PostgreSQL cannot store (a NUL character) that slipped past `TextInputMiddleware`.
             status = .badRequest

@@ -14,6 +14,8 @@ struct ActionInput: Sendable, Decodable {
     var evidence: Data?
     var code: String?
     var meetingID: UUID?
+    /// The state the person saw when they chose the step (the page's form sends it).
+    var seen: RequestState?
     var what: String?
     var quantity: String?
     var amount: String?

@@ -15,7 +15,7 @@ extension RequestDesk {
         let request = file.request
         let person = file.person
         try await db.writeTransaction { db in
-            try await moveState(request, from: outcome.from, to: outcome.request.state, on: db)
+            try await moveState(request, by: outcome.action, from: outcome.from, to: outcome.request.state, on: db)
             request.submittedOn = outcome.request.submittedOn
             request.answerDueOn = outcome.request.answerDue
             request.pausedOn = outcome.request.pausedOn
@@ -74,20 +74,14 @@ extension RequestDesk {
     }
 
     /// Moves the state only if no one else moved it first (two people pressing at once).
-    private static func moveState(_ request: SupportRequest, from: RequestState, to: RequestState, on db: Database)
-        async throws
-    {
+    private static func moveState(
+        _ request: SupportRequest, by action: RequestAction, from: RequestState, to: RequestState, on db: Database
+    ) async throws {
         let sql = db.unscopedSQL
         let rows = try await sql.raw(
             "UPDATE requests SET state = \(bind: to.rawValue) WHERE id = \(bind: request.requireID()) AND state = \(bind: from.rawValue) RETURNING id"
         ).all()
-        guard !rows.isEmpty else {
-            throw LocalizedAbort(
-                status: .conflict,
-                localized: LocalizedReason(
-                    ar: "غيّر شخص آخر حالة الطلب للتو؛ حدّث الصفحة.",
-                    en: "Someone else just changed the request; reload the page."))
-        }
+        guard !rows.isEmpty else { throw WorkflowProblem.movedOn(action, seen: from) }
         request.state = to
     }
 

@@ -49,7 +49,8 @@ enum RequestDesk {
         let facts = file.facts(today: today)
         let workflow = Workflow(policy: tenant.policy)
         // Who may do it, and from here, before anything the step would spend is read (a code's try).
-        _ = try workflow.permit(action, from: request.state, role: tenant.role, declaration: facts.declaration)
+        _ = try workflow.permit(
+            action, from: request.state, role: tenant.role, declaration: facts.declaration, seen: input.seen)
         try workflow.requirePreconditions(of: action, facts: facts)
         // What lives in storage is read and checked here: the signature, the code, the meeting.
         var signing: Declarations.Prepared?

@@ -21,11 +21,12 @@ extension RequestDesk {
         async throws -> SupportRequest
     {
         try tenant.require(.openRequest)
+        let w = tenant.policy.wording
         guard let personID = intake.personID else {
-            throw LocalizedAbort.unprocessable(
-                .person,
-                LocalizedReason(
-                    ar: "اختر ملف \(tenant.policy.wording.requesterAr).", en: "Choose the applicant's file."))
+            throw LocalizedAbort(
+                status: .unprocessableEntity,
+                localized: StepField.person.problem(
+                    LocalizedReason(ar: "اختر ملف \(w.requesterAr).", en: "Choose the applicant's file."), wording: w))
         }
         let person = try await tenant.find(Person.self, personID, on: db)
         guard let channel = intake.channel, tenant.policy.channels.contains(channel) else {
@@ -41,10 +42,11 @@ extension RequestDesk {
         }
         let description = (intake.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !description.isEmpty else {
+            let they = tenant.policy.wording(for: person.gender)
             throw LocalizedAbort.unprocessable(
                 .requestDescription,
                 LocalizedReason(
-                    ar: "اكتب وصف الطلب: ماذا يحتاج \(tenant.policy.wording.requesterAr).",
+                    ar: "اكتب وصف الطلب: ماذا \(they.feminine ? "تحتاج" : "يحتاج") \(they.requesterAr).",
                     en: "Describe the request: what is needed."))
         }
         if let limit = StepField.requestDescription.maximumLength, description.count > limit {
@@ -59,7 +61,7 @@ extension RequestDesk {
         let today = GregorianDate.today(now: now)
         let workingCalendar = try await calendar(tenant, on: db)
         let due = workingCalendar.answerDueDate(submittedOn: today, window: tenant.policy.decisionWindow)
-        let year = (try? UmmAlQuraCalendar.standard.hijri(from: today).year) ?? today.year
+        let year = RequestReference.year(on: today)
         var attempt = 0
         while true {
             let request = SupportRequest()
@@ -78,7 +80,7 @@ extension RequestDesk {
                     // with the year's requests.
                     try await db.lockForTransaction("reference:\(tenant.associationID)")
                     let number = try await nextNumber(year: year, associationID: tenant.associationID, on: db)
-                    request.reference = "\(year)-" + String(format: "%05d", number)
+                    request.reference = RequestReference.make(year: year, number: number)
                     try await request.create(on: db)
                     try await timeline(
                         request, action: "receive", from: nil, to: .received, reason: nil,

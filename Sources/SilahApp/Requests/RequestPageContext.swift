@@ -58,11 +58,18 @@ struct RequestListContext: Encodable {
     let searchLabel: String
     let searchAction: String
     let searchSubmit: String
+    let searchHint: String
+    /// What was typed into the search box, given back in it.
+    let searched: String
+    /// The list the page shows, kept by the search form (its tab stays current).
+    let list: String
     let columns: [String]
     let rows: [Row]
     let isEmpty: Bool
     /// The next page, read by key from this page's last row; `nil` on the last page.
     let next: Link?
+    /// Back to the list's first page; `nil` on the first page.
+    let first: Link?
     let empty: String
 }
 
@@ -212,6 +219,8 @@ struct RequestPageContext: Encodable {
     let messages: [MessageRow]
     let timelineHeading: String
     let events: [TimelineRow]
+    /// What the step just taken did, said once the page is back (`?done=`); empty otherwise.
+    var done = ""
     /// What the person typed into a refused form, given back so nothing is typed twice.
     var typed = TypedValues()
     /// Hand-offs (Requests/Assignment): who the request is assigned to, and the form to change it.

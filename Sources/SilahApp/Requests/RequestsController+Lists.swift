@@ -11,9 +11,12 @@ extension RequestsController {
         let today = GregorianDate.today()
         let list = req.query[String.self, at: "list"] ?? "mine"
         var requests: [SupportRequest]
-        if let reference = req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespaces), !reference.isEmpty {
-            requests = try await tenant.query(SupportRequest.self, on: req.db)
-                .filter(\.$reference == Digits.asciiDigits(reference)).all()
+        let typed = req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let paged = req.query[String.self, at: "after"] != nil
+        if !typed.isEmpty {
+            let references = RequestReference.candidates(typed, thisYear: RequestReference.year(on: today))
+            requests = try await tenant.query(SupportRequest.self, on: req.db).filter(\.$reference ~~ references)
+                .sort(\.$reference, .descending).all()
         } else {
             // The previous page's last row, read in this association only: the next page starts past its key.
             var after: SupportRequest?
@@ -22,7 +25,7 @@ extension RequestsController {
             }
             requests = try await RequestQueues.list(list, tenant: tenant, today: today, after: after, on: req.db)
         }
-        let next = requests.count == RequestLists.pageSize ? requests.last?.id : nil
+        let next = typed.isEmpty && requests.count == RequestLists.pageSize ? requests.last?.id : nil
         let applicants = try await RequestLists.applicantNames(requests, tenant: tenant, on: req.db)
         let tabs: [(String, String, String)] = [
             ("mine", "قائمتي", "My queue"), ("assigned", "أُسندت إليّ", "Assigned to me"),
@@ -46,6 +49,8 @@ extension RequestsController {
                     label: t("طلب جديد: ابدأ من ملف الشخص", "New request: start from the person's file")),
                 searchLabel: t("رقم الطلب", "Reference"), searchAction: SiteURL.requests(slug),
                 searchSubmit: t("ابحث", "Find"),
+                searchHint: t("الرقم كاملًا أو ما بعد الشرطة", "Whole, or the number after the dash"),
+                searched: typed, list: list,
                 columns: [
                     t("رقم الطلب", "Reference"), t(tenant.policy.wording.requesterAr, "Applicant"),
                     t("الخدمة", "Service"),
@@ -68,6 +73,8 @@ extension RequestsController {
                 next: next.map {
                     Link(href: SiteURL.requests(slug, list: list, after: $0), label: t("الصفحة التالية", "Next page"))
                 },
+                first: paged && typed.isEmpty
+                    ? Link(href: SiteURL.requests(slug, list: list), label: t("الصفحة الأولى", "First page")) : nil,
                 empty: t("لا طلبات في هذه القائمة.", "No requests in this list.")))
     }
 }

@@ -42,12 +42,12 @@ struct RequestsController: RouteCollection {
             AuditEvent(
                 action: "request_opened", subjectType: "request", subjectID: try file.request.requireID().uuidString),
             in: tenant.associationID)
-        return try await render(req, tenant: tenant, file: file, error: nil, failedAction: nil)
+        return try await render(req, tenant: tenant, file: file, refusal: nil, failedAction: nil)
     }
 
     /// The page from the loaded request: one read of its history, then a model built without I/O.
     func render(
-        _ req: Request, tenant: Tenant, file: RequestFile, error: String?, failedAction: RequestAction?,
+        _ req: Request, tenant: Tenant, file: RequestFile, refusal: StepRefusal?, failedAction: RequestAction?,
         typed: ActionInput? = nil
     ) async throws -> View {
         let history = try await RequestHistory.load(file, tenant: tenant, on: req.db)
@@ -56,11 +56,14 @@ struct RequestsController: RouteCollection {
             file: file, history: history, policy: tenant.policy, role: tenant.role,
             mayEditFile: tenant.allows(.editPersonFile), slug: tenant.association.slug, t: req.t,
             today: GregorianDate.today())
+        let error = refusal?.words(on: page)
         var context = page.context(
             page: PageContext(request: req, title: req.t("الطلب ", "Request ") + file.request.reference.isolated),
             workspace: WorkspaceContext(request: req, tenant: tenant), actions: file.allowedActions(tenant),
             opened: req.query[String.self, at: "opened"] != nil, error: error, failedAction: failedAction,
             assignment: assignment)
+        context.done =
+            StepDone(flag: req.query[String.self, at: StepDone.flag]).map { $0.notice(page.wording, req.t) } ?? ""
         if let typed { context.typed = TypedValues(typed) }
         return try await req.view.render("requests/show", context)
     }
@@ -73,6 +76,9 @@ struct RequestsController: RouteCollection {
         var signature: String?
         var evidence: File?
         var meeting: String?
+        /// The request's state as the page showed it: a step chosen on a page that has since been
+        /// overtaken is refused, naming who got there first.
+        var seen: RequestState?
     }
 
     func act(req: Request) async throws -> Response {
@@ -83,6 +89,7 @@ struct RequestsController: RouteCollection {
         var input = try req.content.decode(ActionInput.self)
         let form = try req.content.decode(ActionFormExtras.self)
         input.meetingID = form.meeting.flatMap(UUID.init(uuidString:))
+        input.seen = form.seen
         if input.signatureMethod == SignatureMethod.drawn.rawValue, let url = form.signature,
             let comma = url.firstIndex(of: ","), url.hasPrefix("data:image/png;base64")
         {
@@ -95,24 +102,28 @@ struct RequestsController: RouteCollection {
                 action, on: request, input: input, tenant: tenant, actor: req.actor, files: req.application.files,
                 on: req.db)
         } catch let error as WorkflowProblem where error.code != "not_permitted" {
-            return try await failed(req, tenant, request, req.t(error.reason), action, typed: input)
+            return try await failed(
+                req, tenant, request, .problem(error), action, typed: input,
+                status: error.code == "request_moved_on" ? .conflict : .unprocessableEntity)
         } catch let error as LocalizedAbort where error.status == .unprocessableEntity || error.status == .conflict {
-            return try await failed(req, tenant, request, req.t(error.localized), action, typed: input)
+            return try await failed(req, tenant, request, .said(req.t(error.localized)), action, typed: input)
         }
         if let back = form.meeting.flatMap(UUID.init(uuidString:)) {
             return req.redirect(to: SiteURL.meeting(tenant.association.slug, back))
         }
-        return req.redirect(to: SiteURL.request(tenant.association.slug, request.reference))
+        return req.redirect(
+            to: SiteURL.request(tenant.association.slug, request.reference) + StepDone.step(action).query + "#step-done"
+        )
     }
 
     private func failed(
-        _ req: Request, _ tenant: Tenant, _ request: SupportRequest, _ message: String, _ action: RequestAction,
-        typed: ActionInput? = nil
+        _ req: Request, _ tenant: Tenant, _ request: SupportRequest, _ refusal: StepRefusal, _ action: RequestAction,
+        typed: ActionInput? = nil, status: HTTPResponseStatus = .unprocessableEntity
     ) async throws -> Response {
         // Reload: the refused action changed nothing.
         let file = try await RequestFile.load(reference: request.reference, tenant: tenant, on: req.db)
-        return try await render(req, tenant: tenant, file: file, error: message, failedAction: action, typed: typed)
-            .encodeResponse(status: .unprocessableEntity, for: req)
+        return try await render(req, tenant: tenant, file: file, refusal: refusal, failedAction: action, typed: typed)
+            .encodeResponse(status: status, for: req)
     }
 
     struct CodeForm: Content {
@@ -130,7 +141,7 @@ struct RequestsController: RouteCollection {
         } catch let error as LocalizedAbort
             where [.unprocessableEntity, .tooManyRequests, .badGateway].contains(error.status)
         {
-            return try await failed(req, tenant, request, req.t(error.localized), .signDeclaration)
+            return try await failed(req, tenant, request, .said(req.t(error.localized)), .signDeclaration)
         }
         return req.redirect(
             to: SiteURL.request(tenant.association.slug, request.reference) + "?code=sent#sign_declaration")

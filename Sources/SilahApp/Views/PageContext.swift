@@ -33,7 +33,8 @@ struct PageContext: Encodable {
         dir = language.direction
         self.title = title
         text = UIText(request.t, serving: wording ?? (try? request.tenant)?.policy.wording)
-        switchHref = SafeRedirect.samePagePath(request.url.path) + "?lang=" + other.rawValue
+        switchHref =
+            SafeRedirect.samePagePath(request.url.path) + "?lang=" + other.rawValue + Self.keptFlags(request)
         switchLabel = other == .ar ? "العربية" : "English"
         switchLang = other.rawValue
         let t = request.t
@@ -45,6 +46,21 @@ struct PageContext: Encodable {
         logoutLabel = t("تسجيل الخروج", "Sign out")
         loginLabel = t("دخول الموظفين", "Staff sign-in")
         workspaceLabel = t("مساحة العمل", "Workspace")
+    }
+}
+
+extension PageContext {
+    /// What a page is showing that switching the language keeps: a notice just given (`opened`,
+    /// `done`, `code`, the meeting's `item`), the list, its page and the reference searched for.
+    static let keptAcrossLanguages = ["opened", "done", "item", "code", "list", "after", "q"]
+
+    static func keptFlags(_ request: Request) -> String {
+        // ASCII letters and digits as they are; anything else (Arabic digits typed in a search) escaped.
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+        return keptAcrossLanguages.compactMap { key in
+            request.query[String.self, at: key]?.addingPercentEncoding(withAllowedCharacters: allowed)
+                .map { "&\(key)=\($0)" }
+        }.joined()
     }
 }
 

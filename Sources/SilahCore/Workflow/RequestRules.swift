@@ -80,6 +80,8 @@ public enum WorkflowProblem: SilahError, Equatable {
     /// The committee decides in a meeting, whose record the decision comes from.
     case decidedInMeeting
     case votesDoNotCarry(VoteTally)
+    /// Someone else moved the request on since the person saw it in `seen` (two at the desk at once).
+    case movedOn(RequestAction, seen: RequestState)
 
     public var code: String {
         switch self {
@@ -95,6 +97,7 @@ public enum WorkflowProblem: SilahError, Equatable {
         case .invalid: "invalid_field"
         case .decidedInMeeting: "meeting_required"
         case .votesDoNotCarry: "votes_do_not_carry"
+        case .movedOn: "request_moved_on"
         }
     }
 
@@ -112,7 +115,10 @@ public enum WorkflowProblem: SilahError, Equatable {
         }
     }
 
-    public var reason: LocalizedReason {
+    public var reason: LocalizedReason { reason(for: AudienceWording(audience: .beneficiary, feminine: false)) }
+
+    /// The reason in the words the policy uses for this applicant (مقدمة الطلب where it speaks in the feminine).
+    public func reason(for w: AudienceWording) -> LocalizedReason {
         switch self {
         case .notFromState(let action, let state):
             LocalizedReason(
@@ -144,7 +150,7 @@ public enum WorkflowProblem: SilahError, Equatable {
                 en: "The document “\(type.name(.en))” expired on \(date.iso).")
         case .declarationMissing:
             LocalizedReason(
-                ar: "الإقرار: يوقّع مقدم الطلب على صحة البيانات قبل رفع الطلب.",
+                ar: "الإقرار: \(w.feminine ? "توقّع" : "يوقّع") \(w.requesterAr) على صحة البيانات قبل رفع الطلب.",
                 en: "Declaration: the applicant signs that the data is correct before the request goes on.")
         case .declarationVoid:
             LocalizedReason(
@@ -163,6 +169,12 @@ public enum WorkflowProblem: SilahError, Equatable {
                     en:
                         "the members' votes (\(votes.words.en)) do not carry this decision; record the present members' votes first."
                 ))
+        case .movedOn(let action, let seen):
+            LocalizedReason(
+                ar: "لم يُسجَّل «\(action.name(.ar))»: تغيّرت حالة الطلب منذ رأيته «\(seen.name(.ar))»؛ حدّث الصفحة.",
+                en:
+                    "“\(action.name(.en))” was not recorded: the request has moved on since you saw it “\(seen.name(.en))”;"
+                    + " reload the page.")
         }
     }
 }
@@ -171,10 +183,13 @@ extension Workflow {
     /// The transition `action` takes from `state` if `role` may take it now: from this state, by
     /// this role, and signing again only while no valid declaration holds. The rest of `check`
     /// (reason, preconditions) comes after; a caller may ask this first, before reading anything
-    /// the step would spend (a one-time code's try).
+    /// the step would spend (a one-time code's try). `seen`: the state the person saw when they chose
+    /// the step; if the request has moved on since, someone else got there first and nothing is done.
     public func permit(
-        _ action: RequestAction, from state: RequestState, role: Role, declaration: DeclarationStatus
+        _ action: RequestAction, from state: RequestState, role: Role, declaration: DeclarationStatus,
+        seen: RequestState? = nil
     ) throws(WorkflowProblem) -> Transition {
+        if let seen, seen != state { throw .movedOn(action, seen: seen) }
         guard let transition = transition(from: state, action: action) else { throw .notFromState(action, state) }
         guard transition.roles.contains(role) else { throw .roleNotAllowed(role, action) }
         if action == .signDeclaration, transition.to == state, declaration == .valid {

@@ -72,8 +72,10 @@ public enum StepField: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// "المبلغ: …" / "Amount: …": the field's name in words, then what is wrong with it.
-    public func problem(_ reason: LocalizedReason) -> LocalizedReason {
-        LocalizedReason(ar: "\(label.ar): \(reason.ar)", en: "\(label.en): \(reason.en)")
+    /// "المبلغ: …" / "Amount: …": the field's name in words, then what is wrong with it; the
+    /// applicant named as the policy names them (`wording`) where it is given.
+    public func problem(_ reason: LocalizedReason, wording: AudienceWording? = nil) -> LocalizedReason {
+        let name = self == .person ? wording.map { LocalizedReason(ar: $0.requesterAr, en: label.en) } ?? label : label
+        return LocalizedReason(ar: "\(name.ar): \(reason.ar)", en: "\(name.en): \(reason.en)")
     }
 }

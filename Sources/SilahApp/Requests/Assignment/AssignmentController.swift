@@ -28,7 +28,7 @@ struct AssignmentController: RouteCollection {
             req.assignmentError = req.t(problem.reason)
             let fresh = try await RequestFile.load(reference: request.reference, tenant: tenant, on: req.db)
             return try await RequestsController().render(
-                req, tenant: tenant, file: fresh, error: nil, failedAction: nil
+                req, tenant: tenant, file: fresh, refusal: nil, failedAction: nil
             )
             .encodeResponse(status: .unprocessableEntity, for: req)
         }
