@@ -294,6 +294,15 @@ extension SilahOpenAPI {
                 ("votes", optional(.object(additionalProperties: .b(oneOf("accept", "reject", "abstain"))))),
                 ("what", optional(.string(maxLength: 500))), ("quantity", optional(.string(maxLength: 30))),
                 ("amount", optional(.string(maxLength: 30))), ("deliveredOn", optional(.string(maxLength: 30))),
+                (
+                    "seen",
+                    optional(
+                        .string(
+                            description: "The state the client last read; the action is refused (409, who and when) "
+                                + "if the request has moved on since.",
+                            allowedValues: RequestState.allCases.map { AnyCodable($0.rawValue) })
+                    )
+                ),
             ])
     }
 
