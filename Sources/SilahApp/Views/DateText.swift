@@ -20,9 +20,16 @@ enum DateText {
 }
 
 extension DateText {
-    /// "١٥ رجب ١٤٠٠ هـ (٣٠ مايو ١٩٨٠ م)"
+    /// "١٥ رجب ١٤٠٠ هـ (٣٠ مايو ١٩٨٠ م)", each calendar's date held together by no-break spaces: on a
+    /// phone a line may end between the two dates, never inside one ("م)" was left alone on a line).
     static func hijriFirst(_ day: GregorianDate, _ t: Translator) -> String {
-        guard let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day) else { return t(day.textAr, day.textEn) }
-        return t("\(hijri.textAr) (\(day.textAr))", "\(hijri.textEn) (\(day.textEn))")
+        let gregorian = t(day.textAr, day.textEn).unbroken
+        guard let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day) else { return gregorian }
+        return "\(t(hijri.textAr, hijri.textEn).unbroken) (\(gregorian))"
     }
+}
+
+extension String {
+    /// Spaces made no-break (U+00A0): the words stay on one line.
+    fileprivate var unbroken: String { replacingOccurrences(of: " ", with: "\u{00A0}") }
 }
