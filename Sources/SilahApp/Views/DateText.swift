@@ -20,8 +20,8 @@ enum DateText {
 }
 
 extension DateText {
-    /// "١٥ رجب ١٤٠٠ هـ (٣٠ مايو ١٩٨٠ م)", each calendar's date held together by no-break spaces: on a
-    /// phone a line may end between the two dates, never inside one ("م)" was left alone on a line).
+    /// "١٥ رجب ١٤٠٠ هـ (٣٠ مايو ١٩٨٠ م)", each year held to its era by a no-break space: on a phone
+    /// "م)" was left alone on a line. (A whole date held together overflowed a narrow card instead.)
     static func hijriFirst(_ day: GregorianDate, _ t: Translator) -> String {
         let gregorian = t(day.textAr, day.textEn).unbroken
         guard let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day) else { return gregorian }
@@ -30,6 +30,9 @@ extension DateText {
 }
 
 extension String {
-    /// Spaces made no-break (U+00A0): the words stay on one line.
-    fileprivate var unbroken: String { replacingOccurrences(of: " ", with: "\u{00A0}") }
+    /// The last space made no-break (U+00A0): the last word ("م", "هـ", the year) stays with the one before.
+    fileprivate var unbroken: String {
+        guard let last = range(of: " ", options: .backwards) else { return self }
+        return replacingCharacters(in: last, with: "\u{00A0}")
+    }
 }
