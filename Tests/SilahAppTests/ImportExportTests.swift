@@ -157,6 +157,13 @@ extension AppTests {
                 let result = try await manager.post("/waei/staff/people/import/confirm", form)
                 #expect(result.status == .ok)
                 #expect(result.text.contains("حُفظ 2 ملفًا جديدًا"))
+                // The report reads in words: headings, result and field in Arabic, no internal codes.
+                #expect(result.text.contains(#"<th scope="col">الصف</th><th scope="col">النتيجة</th>"#))
+                #expect(
+                    result.text.contains(#"<td dir="auto">خطأ</td><td dir="auto">رقم الهوية الوطنية أو الإقامة</td>"#))
+                for code in [">reasonAr<", ">reasonEn<", ">error<", ">ok<", ">nationalID<"] {
+                    #expect(!result.text.contains(code), "\(code)")
+                }
                 let count = try await Person.query(on: app.db).count()
                 #expect(count == 2)
                 // The upload is gone once imported.

@@ -99,6 +99,12 @@ import Testing
         let closed = MeetingPage(
             try meeting(items, open: false), viewer: viewer, slug: "ealamiyoun", wording: beneficiary, t: arabic)
         #expect(!closed.canClose)
+        // Once closed, the untouched item was not discussed at this meeting — not "not yet".
+        #expect(closed.items.map(\.status)[2] == "لم يُناقش في هذا الاجتماع")
+        let closedEn = MeetingPage(
+            try meeting(items, open: false), viewer: viewer, slug: "ealamiyoun", wording: beneficiary,
+            t: Translator(language: .en))
+        #expect(closedEn.items.map(\.status)[2] == "Not discussed at this meeting")
         // The minutes: what was decided, the postponement with its reason, and the item not discussed.
         let minutes = MinutesPage(
             try meeting(items, open: false), associationName: "إعلاميون", slug: "ealamiyoun", t: arabic)

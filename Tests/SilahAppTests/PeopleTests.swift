@@ -39,9 +39,10 @@ extension AppTests {
                 let path = try #require(saved.headers.first(name: .location))
                 let file = try await officer.get(path)
                 #expect(file.text.contains("فاطمة عبد الله أحمد الزهراني"))
-                #expect(file.text.contains("١٥ رجب ١٤٠٠ هـ (٢٩ مايو ١٩٨٠ م)"))
-                #expect(file.text.contains("1000000008"))
-                #expect(file.text.contains("+966501234567"))
+                // Each year held to its era, so a phone never leaves "م)" alone on a line.
+                #expect(file.text.contains("١٥ رجب ١٤٠٠\u{A0}هـ (٢٩ مايو ١٩٨٠\u{A0}م)"))
+                #expect(file.text.contains("dir=\"ltr\" class=\"nowrap\">1000000008<"))
+                #expect(file.text.contains("dir=\"ltr\" class=\"nowrap\">+966501234567<"))
                 #expect(file.text.contains("1500.00"))  // income per member
                 let stored = try #require(try await Person.query(on: app.db).first())
                 #expect(stored.type == .member)  // خيرات الباحة serves general-assembly members
@@ -50,6 +51,22 @@ extension AppTests {
                     \.$subjectID == stored.requireID().uuidString
                 ).all().map(\.action)
                 #expect(actions.contains("person_created") && actions.contains("person_opened"))
+            }
+        }
+
+        @Test func laterAndEmptyPagesOfTheListLinkBackToTheFirst() async throws {
+            try await withSilah { app in
+                let officer = try await officer(app, "ealamiyoun")
+                try await runCommand(app, ["generate", "people", "--association", "ealamiyoun", "--count", "30"])
+                let people = SiteURL.people("ealamiyoun")
+                let back = "rel=\"first\" href=\"\(people)?q=\">"
+                #expect(!(try await officer.get(people).text.contains("rel=\"first\"")))
+                #expect(try await officer.get(people + "?page=2").text.contains(back + "الصفحة الأولى</a>"))
+                let beyond = try await officer.get(people + "?page=99").text
+                #expect(beyond.contains("لا نتائج في هذه الصفحة."))
+                #expect(beyond.contains(back + "الصفحة الأولى</a>"))
+                let english = try await officer.get(people + "?page=99&lang=en").text
+                #expect(english.contains(back + "First page</a>"))
             }
         }
 

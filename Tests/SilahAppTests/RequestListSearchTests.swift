@@ -57,6 +57,18 @@ extension AppTests {
                 #expect(inAll.contains("name=\"list\" value=\"all\""))
                 let other = try await visitor.get(SiteURL.requests(Self.slug, list: "mine") + "&q=99999").text
                 #expect(!other.contains(row))
+                // A search covers every request whatever tab is highlighted, and says so; finding nothing,
+                // it says what can be searched rather than "no requests in this list".
+                #expect(inAll.contains("نتائج البحث في كل الطلبات"))
+                #expect(other.contains("ابحث برقم الطلب كاملًا أو بالرقم بعد الشَّرطة"))
+                #expect(!other.contains("لا طلبات في هذه القائمة"))
+                let unsearched = try await visitor.get(SiteURL.requests(Self.slug, list: "all")).text
+                #expect(!unsearched.contains("نتائج البحث في كل الطلبات"))
+                // A reference never breaks inside on a phone ("1448-" over "00017").
+                #expect(unsearched.contains("<td class=\"reference nowrap\"><a " + row))
+                let english = try await visitor.get(SiteURL.requests(Self.slug, list: "mine") + "&q=99999&lang=en")
+                    .text
+                #expect(english.contains("Search by the full reference or the number after the dash"))
             }
         }
     }

@@ -145,7 +145,11 @@ struct MeetingPage: Encodable {
         if let decision = item.decision {
             status = t(decision.outcome)
         } else if item.votes.isEmpty {
-            status = t("لم يُناقش بعد", "Not discussed yet")
+            // "yet" promises a discussion a closed meeting will never hold.
+            status =
+                meeting.isOpen
+                ? t("لم يُناقش بعد", "Not discussed yet")
+                : t("لم يُناقش في هذا الاجتماع", "Not discussed at this meeting")
         } else {
             status = t("سُجّلت أصوات، ولم يُسجَّل قرار", "Votes recorded; no decision yet")
         }

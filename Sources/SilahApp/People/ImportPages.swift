@@ -74,8 +74,8 @@ enum ImportPages {
                     "سليمة \(counts.ok) · أخطاء \(counts.error) · مكررة \(counts.duplicate) (قبل المقارنة بالملفات الموجودة)",
                     "ok \(counts.ok) · errors \(counts.error) · duplicates \(counts.duplicate) (before comparing with existing files)"
                 ),
-                reportRows: reportRows(outcome.report),
-                reportColumns: ImportReport.header.split(separator: ",").map(String.init),
+                reportRows: reportRows(outcome.report, t),
+                reportColumns: reportColumns(t),
                 upload: id.uuidString,
                 consentRecorded: consentRecorded,
                 consentLabel: t("تحتفظ الجمعية بموافقات موقعة", "The association holds signed consent"),
@@ -99,8 +99,8 @@ enum ImportPages {
                     "حُفظ \(outcome.written) ملفًا جديدًا · أخطاء \(counts.error) · مكررة \(counts.duplicate)",
                     "\(outcome.written) new files saved · errors \(counts.error) · duplicates \(counts.duplicate)"),
                 reportHeading: t("التقرير", "Report"),
-                reportColumns: ImportReport.header.split(separator: ",").map(String.init),
-                reportRows: reportRows(outcome.report),
+                reportColumns: reportColumns(t),
+                reportRows: reportRows(outcome.report, t),
                 report: outcome.report,
                 reportBase64: Data(("\u{FEFF}" + outcome.report).utf8).base64EncodedString(),
                 reportFileName: "import-report-\(GregorianDate.today().iso).csv",
@@ -111,7 +111,26 @@ enum ImportPages {
         )
     }
 
-    static func reportRows(_ report: String) -> [[String]] {
-        Array(CSVReader.rows(report).dropFirst())
+    /// The report's headings in words; the downloaded CSV keeps its codes for spreadsheets and scripts.
+    static func reportColumns(_ t: Translator) -> [String] {
+        [
+            t("الصف", "Row"), t("النتيجة", "Result"), t("الحقل", "Field"), t("السبب", "Reason"),
+            t("مكرر الصف", "Duplicate of row"), t("مكرر الملف", "Duplicate of file"),
+        ]
+    }
+
+    /// The report's rows as the page reads them: the result and the fields in words, the reason in the
+    /// page's language only (the CSV's columns: row, status, field, reasonAr, reasonEn, duplicateOfRow,
+    /// duplicateOfFile).
+    static func reportRows(_ report: String, _ t: Translator) -> [[String]] {
+        let statuses = ["ok": t("سليم", "Valid"), "error": t("خطأ", "Error"), "duplicate": t("مكرر", "Duplicate")]
+        return CSVReader.rows(report).dropFirst().map { cells in
+            let cell = { (index: Int) in index < cells.count ? cells[index] : "" }
+            let fields = cell(2).split(separator: ";").map { PersonFieldWords.label(String($0), t) }
+            return [
+                cell(0), statuses[cell(1)] ?? cell(1), fields.joined(separator: t("، ", ", ")), t(cell(3), cell(4)),
+                cell(5), cell(6),
+            ]
+        }
     }
 }

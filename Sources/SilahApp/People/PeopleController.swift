@@ -52,18 +52,16 @@ struct PeopleController: RouteCollection {
                 },
                 empty: page > 1
                     ? t(
-                        "لا نتائج في هذه الصفحة؛ عُد إلى الصفحة الأولى.",
-                        "Nothing on this page; go back to the first page.")
+                        "لا نتائج في هذه الصفحة.",
+                        "Nothing on this page.")
                     : q.isEmpty
                         ? t("لا يوجد أشخاص مسجلون بعد.", "Nobody is registered yet.")
                         : t("لا نتائج لهذا البحث.", "Nothing matches this search."),
                 isEmpty: hits.isEmpty,
-                nextLink: Link(
-                    href: SiteURL.people(slug)
-                        + "?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&page=\(page + 1)",
-                    label: t("التالي", "Next")
-                ),
-                hasNext: hits.count == 25 && page < Paging.maxPage
+                nextLink: Link(href: Self.listPage(slug, q: q, page: page + 1), label: t("التالي", "Next")),
+                hasNext: hits.count == 25 && page < Paging.maxPage,
+                firstLink: Link(href: Self.listPage(slug, q: q, page: 1), label: t("الصفحة الأولى", "First page")),
+                hasFirst: page > 1
             )
         )
     }
@@ -143,5 +141,11 @@ struct PeopleController: RouteCollection {
             )
             .response(.conflict, for: req)
         }
+    }
+
+    /// One page of the list, the search kept: page 1 is the list without a page number.
+    static func listPage(_ slug: String, q: String, page: Int) -> String {
+        let query = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return SiteURL.people(slug) + "?q=\(query)" + (page > 1 ? "&page=\(page)" : "")
     }
 }

@@ -31,4 +31,6 @@ struct PeopleIndexContext: Encodable {
     let isEmpty: Bool
     let nextLink: Link
     let hasNext: Bool
+    let firstLink: Link
+    let hasFirst: Bool
 }

@@ -35,14 +35,14 @@ enum PersonFile {
             warnings.append(t("لا توجد موافقة على معالجة البيانات.", "No consent to data processing on file."))
         }
         var facts: [PersonFileContext.Fact] = [
-            .init(label: t("رقم الهوية", "ID number"), value: person.nationalID ?? "—", dir: "ltr"),
+            .init(label: t("رقم الهوية", "ID number"), value: person.nationalID ?? "—", dir: "ltr", whole: true),
             .init(label: t("انتهاء الهوية", "ID expiry"), value: day(person.idExpiry)),
             .init(label: t("تاريخ الميلاد", "Date of birth"), value: day(person.birthDate)),
             .init(
                 label: t("الجنس", "Gender"),
                 value: person.gender?.name(req.language) ?? "—"),
             .init(label: t("الجنسية", "Nationality"), value: person.nationality ?? "—"),
-            .init(label: t("الجوال", "Mobile"), value: person.mobile ?? "—", dir: "ltr"),
+            .init(label: t("الجوال", "Mobile"), value: person.mobile ?? "—", dir: "ltr", whole: true),
             .init(label: t("البريد الإلكتروني", "E-mail"), value: person.email ?? "—", dir: "ltr"),
             .init(
                 label: t("المنطقة والمدينة", "Region and city"),

@@ -7,6 +7,8 @@ struct PersonFileContext: Encodable {
         let value: String
         /// Numbers such as a mobile or an ID read left to right inside Arabic text.
         var dir = "auto"
+        /// A mobile or an ID number stays on one line, however narrow the screen.
+        var whole = false
     }
 
     struct Event: Encodable {

@@ -42,12 +42,12 @@ enum PersonForm {
         let slug = tenant.association.slug
         let problems = errors?.fields ?? [:]
         func field(
-            _ name: String, _ label: String, _ value: String, kind: String = "text", hint: String = "",
-            dir: String = "auto"
+            _ name: String, _ value: String, kind: String = "text", hint: String = "", dir: String = "auto"
         ) -> PersonFormContext.Field {
             let error = problems[name].map { t($0) } ?? ""
             return .init(
-                name: name, label: label, value: value, error: error, hasError: !error.isEmpty, hint: hint, kind: kind,
+                name: name, label: PersonFieldWords.label(name, t), value: value, error: error,
+                hasError: !error.isEmpty, hint: hint, kind: kind,
                 dir: dir)
         }
         let dateHint = t(
@@ -68,60 +68,59 @@ enum PersonForm {
                         "تسجيل \(wording.name(of: served).ar) أو داعم أو متطوع",
                         "Register a \(wording.singularEn), supporter or volunteer") : person!.fullName,
                 action: person.map { SiteURL.editPerson(slug, $0.id ?? UUID()) } ?? SiteURL.newPerson(slug),
-                typeLabel: t("النوع", "Type"),
+                typeLabel: PersonFieldWords.label("type", t),
                 types: types,
                 nameHeading: t("الاسم الرباعي", "Full name (four parts)"),
                 nameFields: [
-                    field("firstName", t("الاسم الأول", "First name"), draft.firstName, dir: "rtl"),
-                    field("fatherName", t("اسم الأب", "Father's name"), draft.fatherName, dir: "rtl"),
-                    field("grandfatherName", t("اسم الجد", "Grandfather's name"), draft.grandfatherName, dir: "rtl"),
-                    field("familyName", t("اسم العائلة", "Family name"), draft.familyName, dir: "rtl"),
+                    field("firstName", draft.firstName, dir: "rtl"),
+                    field("fatherName", draft.fatherName, dir: "rtl"),
+                    field("grandfatherName", draft.grandfatherName, dir: "rtl"),
+                    field("familyName", draft.familyName, dir: "rtl"),
                     field(
-                        "nameEn", t("الاسم بالإنجليزية (اختياري)", "Name in English (optional)"), draft.nameEn,
+                        "nameEn", draft.nameEn,
                         dir: "ltr"),
                 ],
                 identityFields: [
                     field(
-                        "nationalID", t("رقم الهوية الوطنية أو الإقامة", "National ID or Iqama"), draft.nationalID,
+                        "nationalID", draft.nationalID,
                         kind: "national-id",
                         hint: t("١٠ أرقام، تقبل الأرقام العربية", "10 digits; Arabic-Indic digits accepted"), dir: "ltr"
                     ),
                     field(
-                        "idExpiry", t("تاريخ انتهاء الهوية", "ID expiry date"), draft.idExpiry, kind: "date",
+                        "idExpiry", draft.idExpiry, kind: "date",
                         hint: dateHint, dir: "ltr"),
                     field(
-                        "birthDate", t("تاريخ الميلاد", "Date of birth"), draft.birthDate, kind: "date", hint: dateHint,
+                        "birthDate", draft.birthDate, kind: "date", hint: dateHint,
                         dir: "ltr"),
-                    field("nationality", t("الجنسية", "Nationality"), draft.nationality),
+                    field("nationality", draft.nationality),
                 ],
-                genderLabel: t("الجنس", "Gender"),
+                genderLabel: PersonFieldWords.label("gender", t),
                 genders: [Choice(value: "", label: "—", selected: draft.gender.isEmpty)]
                     + Gender.allCases.map {
                         Choice(value: $0.rawValue, label: $0.name(req.language), selected: $0.rawValue == draft.gender)
                     },
-                regionLabel: t("المنطقة", "Region"),
+                regionLabel: PersonFieldWords.label("region", t),
                 regions: [Choice(value: "", label: "—", selected: draft.region.isEmpty)]
                     + Region.allCases.map {
                         Choice(
                             value: $0.rawValue, label: t($0.nameAr, $0.nameEn), selected: $0.rawValue == draft.region)
                     },
                 contactFields: [
-                    field(
-                        "mobile", t("الجوال", "Mobile"), draft.mobile, kind: "mobile", hint: "05XXXXXXXX", dir: "ltr"),
-                    field("email", t("البريد الإلكتروني", "E-mail"), draft.email, kind: "email", dir: "ltr"),
-                    field("city", t("المدينة", "City"), draft.city),
+                    field("mobile", draft.mobile, kind: "mobile", hint: "05XXXXXXXX", dir: "ltr"),
+                    field("email", draft.email, kind: "email", dir: "ltr"),
+                    field("city", draft.city),
                 ],
                 householdFields: [
                     field(
-                        "category", t("الفئة", "Category"), draft.category,
+                        "category", draft.category,
                         hint: t(
                             "مثل: أيتام، أرامل، كبار سن، ذوو إعاقة، أسر محدودة الدخل",
                             "e.g. orphans, widows, elderly, people with disabilities, low-income families")),
                     field(
-                        "householdIncome", t("دخل الأسرة الشهري (ريال)", "Monthly household income (SAR)"),
+                        "householdIncome",
                         draft.householdIncome, kind: "number", dir: "ltr"),
                     field(
-                        "familySize", t("عدد أفراد الأسرة", "Family size"), draft.familySize, kind: "number", dir: "ltr"
+                        "familySize", draft.familySize, kind: "number", dir: "ltr"
                     ),
                 ],
                 consentLabel: t(PersonRules.consentTextAr, PersonRules.consentTextEn),

@@ -71,6 +71,8 @@ struct RequestListContext: Encodable {
     /// Back to the list's first page; `nil` on the first page.
     let first: Link?
     let empty: String
+    /// Above a search's results: a search covers every request, whichever tab is highlighted.
+    var searchScope = ""
 }
 
 struct IntakeContext: Encodable {

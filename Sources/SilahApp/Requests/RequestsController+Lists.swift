@@ -75,6 +75,11 @@ extension RequestsController {
                 },
                 first: paged && typed.isEmpty
                     ? Link(href: SiteURL.requests(slug, list: list), label: t("الصفحة الأولى", "First page")) : nil,
-                empty: t("لا طلبات في هذه القائمة.", "No requests in this list.")))
+                empty: typed.isEmpty
+                    ? t("لا طلبات في هذه القائمة.", "No requests in this list.")
+                    : t(
+                        "لا طلب بهذا الرقم. ابحث برقم الطلب كاملًا أو بالرقم بعد الشَّرطة.",
+                        "No request has this reference. Search by the full reference or the number after the dash."),
+                searchScope: typed.isEmpty ? "" : t("نتائج البحث في كل الطلبات", "Search results across all requests")))
     }
 }

@@ -7,11 +7,15 @@ enum StaffNames {
     static func distinct(_ users: [User]) -> [UUID: String] {
         let byID = Dictionary(users.compactMap { user in user.id.map { ($0, user) } }, uniquingKeysWith: { a, _ in a })
         let counts = Dictionary(byID.values.map { ($0.name, 1) }, uniquingKeysWith: +)
-        // The address sits in a left-to-right isolate (U+2066 … U+2069): inside Arabic text, a bare
-        // address's "-" and "." and the bracket after it were laid out right to left, turning
-        // "member@khairat-albaha.demo" into "member@khairat-)" + "(albaha.demo" on pages and in print.
         return byID.mapValues { user in
-            counts[user.name, default: 0] > 1 ? "\(user.name) (\u{2066}\(user.email)\u{2069})" : user.name
+            counts[user.name, default: 0] > 1 ? "\(user.name) \(Self.address(user.email))" : user.name
         }
+    }
+
+    /// "(member@khairat-albaha.demo)" as one left-to-right isolate (U+2066 … U+2069), brackets inside:
+    /// inside Arabic text a bare address's "-" and "." and its brackets were laid out right to left,
+    /// and a phone broke the line after the "-"; a word joiner (U+2060) after each "-" keeps it whole.
+    static func address(_ email: String) -> String {
+        "\u{2066}(" + email.replacingOccurrences(of: "-", with: "-\u{2060}") + ")\u{2069}"
     }
 }

@@ -20,9 +20,19 @@ enum DateText {
 }
 
 extension DateText {
-    /// "١٥ رجب ١٤٠٠ هـ (٣٠ مايو ١٩٨٠ م)"
+    /// "١٥ رجب ١٤٠٠ هـ (٣٠ مايو ١٩٨٠ م)", each year held to its era by a no-break space: on a phone
+    /// "م)" was left alone on a line. (A whole date held together overflowed a narrow card instead.)
     static func hijriFirst(_ day: GregorianDate, _ t: Translator) -> String {
-        guard let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day) else { return t(day.textAr, day.textEn) }
-        return t("\(hijri.textAr) (\(day.textAr))", "\(hijri.textEn) (\(day.textEn))")
+        let gregorian = t(day.textAr, day.textEn).unbroken
+        guard let hijri = try? UmmAlQuraCalendar.standard.hijri(from: day) else { return gregorian }
+        return "\(t(hijri.textAr, hijri.textEn).unbroken) (\(gregorian))"
+    }
+}
+
+extension String {
+    /// The last space made no-break (U+00A0): the last word ("م", "هـ", the year) stays with the one before.
+    fileprivate var unbroken: String {
+        guard let last = range(of: " ", options: .backwards) else { return self }
+        return replacingCharacters(in: last, with: "\u{00A0}")
     }
 }
