@@ -43,10 +43,9 @@ struct StaffSessionDriver: AsyncSessionDriver {
 
     func readSession(_ id: SessionID, for request: Request) async throws -> SessionData? {
         guard id.string.count <= 100,
-            let found = try await StaffSession.query(on: request.db).filter(\.$keyHash == Self.keyHash(id))
+            let row = try await StaffSession.query(on: request.db).filter(\.$keyHash == Self.keyHash(id))
                 .join(User.self, on: \StaffSession.$userID == \User.$id, method: .left).first()
         else { return nil }
-        let row = found
         if row.userID != nil, let user = try? row.joined(User.self) { request.storage[SignedIn.self] = user }
         let now = Date()
         guard now.timeIntervalSince(row.seenAt) < Self.idleLifetime,
