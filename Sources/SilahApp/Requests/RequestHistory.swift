@@ -26,9 +26,8 @@ struct RequestHistory: Sendable {
             \.$createdAt
         ).all()
         // The accounts with the memberships in one statement (Fluent's `with` reads them in a second).
-        async let memberships = tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil)
+        let staff = try await tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil)
             .join(User.self, on: \Membership.$user.$id == \User.$id).all()
-        let staff = try await memberships
         for membership in staff { membership.$user.value = try membership.joined(User.self) }
         return RequestHistory(
             events: try await events, deliveries: try await deliveries, messages: try await messages,

@@ -10,14 +10,15 @@ enum StepRefusal {
 
     func words(on page: RequestPage) -> String {
         switch self {
-        case .said(let text): text
-        case .problem(.movedOn(let action, let seen)):
+        case .said(let text): return text
+        case .problem(let problem):
             // The step that moved it (a hand-off released with it is written after, and moves nothing).
-            (page.history.events.last { $0.fromState != $0.toState } ?? page.history.events.last).map {
-                taken($0, page)
+            if case .movedOn = problem,
+                let event = page.history.events.last(where: { $0.fromState != $0.toState }) ?? page.history.events.last
+            {
+                return taken(event, page)
             }
-                ?? page.t(WorkflowProblem.movedOn(action, seen: seen).reason(for: page.wording))
-        case .problem(let problem): page.t(problem.reason(for: page.wording))
+            return page.t(problem.reason(for: page.wording))
         }
     }
 

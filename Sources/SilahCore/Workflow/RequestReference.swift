@@ -16,9 +16,8 @@ public enum RequestReference {
     public static func candidates(_ typed: String, thisYear: Int) -> [String] {
         let text = Digits.asciiDigits(typed).trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return [] }
-        guard text.count <= 9, text.allSatisfy(\.isASCII), let number = Int(text), number > 0,
-            text.allSatisfy(\.isNumber)
-        else { return [text] }
+        // Digits only (`Int` alone would take a sign), at most nine of them.
+        guard text.count <= 9, text.allSatisfy(\.isNumber), let number = Int(text), number > 0 else { return [text] }
         return [make(year: thisYear, number: number), make(year: thisYear - 1, number: number)]
     }
 }
