@@ -96,7 +96,8 @@ private func useDatabase(_ app: Application, _ config: SilahConfiguration) throw
     case .sqliteFile(let path):
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        app.databases.use(
+            .sqliteWithWriter(path: path, readers: config.databaseConnectionsPerLoop), as: .sqlite)
     case .postgres(let url):
         // postgres-kit reads sslmode from the address itself.
         // Behind row-level security: every statement carries its association (`ScopedDatabase`).
@@ -124,7 +125,7 @@ extension Application {
         }
         try await SQLiteTuning.prepareConnections(self)
         try await StartupLock.holding(self) { try await autoMigrate() }
-        try await SQLiteTuning.refreshStatistics(db)
+        try await SQLiteTuning.refreshStatistics(self)
     }
 }
 

@@ -2,7 +2,8 @@ import Fluent
 import SilahCore
 import Vapor
 
-/// Runs the outbox worker and the morning reminder in the background while Silah serves.
+/// Runs the outbox worker and the morning reminder in the background while Silah serves, and every
+/// hour the sweeps and the planner's statistics.
 struct BackgroundWork: LifecycleHandler {
     final class Box: @unchecked Sendable {
         var task: Task<Void, Never>?
@@ -29,6 +30,7 @@ struct BackgroundWork: LifecycleHandler {
                     box.swept = Date()
                     try await ImportUploads.sweep(on: application.db.unscopedSQL)
                     try await SessionSweep.run(application.db)
+                    try await SQLiteTuning.refreshStatistics(application)
                 }
             } catch {
                 application.logger.warning(

@@ -14,14 +14,30 @@ enum SQLiteTuning {
     }
 
     /// Brings the planner's statistics up to date where they are missing or stale (sampled: quick at
-    /// any size), as SQLite advises at start: a table that grew tenfold since it was last analyzed,
-    /// or an index a migration just added, could otherwise be read the wrong way. The one place that
-    /// does it: migrations leave statistics to this.
-    static func refreshStatistics(_ db: Database) async throws {
-        let sql = db.unscopedSQL
-        guard sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("PRAGMA analysis_limit = 1000").run()
-        try await sql.raw("PRAGMA optimize").run()
+    /// any size), as SQLite advises at start and then every few hours (`BackgroundWork` runs it
+    /// hourly): a table that grew tenfold since it was last analyzed, or an index a migration just
+    /// added, could otherwise be read the wrong way. `0x10002` looks at every table; plain `optimize`
+    /// looks only at tables this connection has already queried — none, at start. A connection
+    /// reads the statistics when it opens, so when they changed every pooled connection reloads
+    /// them (`ANALYZE sqlite_schema`). Found in BENCHMARKS.md: sessions analyzed at 2 rows and grown
+    /// to 75,000 were scanned on every signed-in request (10 ms each). The one place that does it:
+    /// migrations leave statistics to this.
+    static func refreshStatistics(_ app: Application) async throws {
+        guard app.db.unscopedSQL.dialect.name == "sqlite" else { return }
+        let statistics = "SELECT coalesce(group_concat(tbl || idx || stat), '') AS s FROM sqlite_stat1"
+        let changed = try await app.db.writeTransaction { db in
+            let sql = db.unscopedSQL
+            let before = try? await sql.raw(SQLQueryString(statistics)).first()?.decode(column: "s", as: String.self)
+            try await sql.raw("PRAGMA analysis_limit = 1000").run()
+            try await sql.raw("PRAGMA optimize = 0x10002").run()
+            let after = try? await sql.raw(SQLQueryString(statistics)).first()?.decode(column: "s", as: String.self)
+            return before != after
+        }
+        guard changed else { return }
+        for loop in app.eventLoopGroup.makeIterator() {
+            guard let db = app.databases.database(logger: app.logger, on: loop) else { continue }
+            for sql in db.pools.map(\.unscopedSQL) { try await sql.raw("ANALYZE sqlite_schema").run() }
+        }
     }
 
     /// A 256 MiB page cache instead of SQLite's 2 MiB (and temporary tables in memory), so one
@@ -51,9 +67,11 @@ extension SQLiteTuning {
     static func prepareConnections(_ app: Application) async throws {
         guard app.db.unscopedSQL.dialect.name == "sqlite" else { return }
         for loop in app.eventLoopGroup.makeIterator() {
-            guard let sql = app.databases.database(logger: app.logger, on: loop)?.unscopedSQL else { continue }
-            try await sql.raw("PRAGMA busy_timeout = \(literal: busyTimeoutMilliseconds)").run()
-            for setting in connectionSettings { try await sql.raw(SQLQueryString(setting)).run() }
+            guard let db = app.databases.database(logger: app.logger, on: loop) else { continue }
+            for sql in db.pools.map(\.unscopedSQL) {
+                try await sql.raw("PRAGMA busy_timeout = \(literal: busyTimeoutMilliseconds)").run()
+                for setting in connectionSettings { try await sql.raw(SQLQueryString(setting)).run() }
+            }
         }
     }
 }
