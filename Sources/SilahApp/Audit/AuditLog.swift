@@ -35,6 +35,7 @@ enum AuditLog {
             .sort(\.$sequence, .descending)
             .first()?.entry
         var records: [AuditRecord] = []
+        var ids = TimeOrderedIDs()
         for (event, actor, now) in items {
             let entry = AuditEntry(
                 sequence: 0,
@@ -47,9 +48,10 @@ enum AuditLog {
                 changes: canonicalJSON(event.changes)
             )
             let sealed = AuditChain.seal(entry, after: last, hasher: Secrets.sha256)
-            records.append(
-                AuditRecord(
-                    chainID: chainID, actorID: actor.userID, day: GregorianDate.today(now: now).iso, entry: sealed))
+            let record = AuditRecord(
+                chainID: chainID, actorID: actor.userID, day: GregorianDate.today(now: now).iso, entry: sealed)
+            record.id = ids.next()
+            records.append(record)
             last = sealed
         }
         try await records.create(on: db)

@@ -75,14 +75,7 @@ struct GeneratedRequests: Sendable {
 
     /// Takes `count` running numbers of `year` at once and returns the first.
     static func reserve(_ count: Int, year: Int, associationID: UUID, on db: Database) async throws -> Int {
-        let first = try await RequestDesk.nextNumber(year: year, associationID: associationID, on: db)
-        try await db.unscopedSQL.raw(
-            """
-            UPDATE reference_counters SET last_number = last_number + \(bind: count - 1)
-            WHERE association_id = \(bind: associationID) AND year = \(bind: year)
-            """
-        ).run()
-        return first
+        try await RequestDesk.nextNumber(year: year, associationID: associationID, count: count, on: db)
     }
 
     private func pick<T>(_ list: [T], _ draw: Int) -> T? { list.isEmpty ? nil : list[draw % list.count] }

@@ -34,6 +34,16 @@ enum Outbox {
         _ event: ApplicantEvent, request: SupportRequest, person: Person, tenant: Tenant,
         details: ApplicantMessage.Details, on db: Database, now: Date
     ) async throws {
+        try await message(
+            event, requestID: request.id, person: person, tenant: tenant, details: details, now: now
+        ).create(on: db)
+    }
+
+    /// The message `tell` writes, not yet written.
+    static func message(
+        _ event: ApplicantEvent, requestID: UUID?, person: Person, tenant: Tenant,
+        details: ApplicantMessage.Details, now: Date
+    ) -> OutboxMessage {
         let message = ApplicantMessage.compose(
             event, wording: tenant.policy.wording(for: person.gender), details: details)
         let preferred = tenant.association.applicantChannel ?? .sms
@@ -47,11 +57,11 @@ enum Outbox {
             recipient = person.mobile
             if recipient == nil, let email = person.email { (channel, recipient) = (.email, email) }
         }
-        try await enqueue(
-            event: event.rawValue, requestID: request.id, channel: channel, recipient: recipient ?? "",
-            subject: channel == .email ? "\(tenant.association.nameAr) — \(request.reference)" : nil,
+        return row(
+            event: event.rawValue, requestID: requestID, channel: channel, recipient: recipient ?? "",
+            subject: channel == .email ? "\(tenant.association.nameAr) — \(details.reference)" : nil,
             body: channel == .email ? message.ar + "\n\n" + message.en : message.ar,
-            associationID: tenant.associationID, on: db, now: now)
+            associationID: tenant.associationID, now: now)
     }
 
     /// `sendingNow`: the caller hands it to the gateway itself at once (a message that must not rest
@@ -62,7 +72,19 @@ enum Outbox {
         event: String, requestID: UUID?, channel: MessageChannel, recipient: String, subject: String?, body: String,
         associationID: UUID, sendingNow: Bool = false, on db: Database, now: Date
     ) async throws -> OutboxMessage {
+        let row = row(
+            event: event, requestID: requestID, channel: channel, recipient: recipient, subject: subject, body: body,
+            associationID: associationID, sendingNow: sendingNow, now: now)
+        try await row.create(on: db)
+        return row
+    }
+
+    private static func row(
+        event: String, requestID: UUID?, channel: MessageChannel, recipient: String, subject: String?, body: String,
+        associationID: UUID, sendingNow: Bool = false, now: Date
+    ) -> OutboxMessage {
         let row = OutboxMessage()
+        row.id = TimeOrderedIDs.one(now: now)
         row.associationID = associationID
         row.requestID = requestID
         row.event = event
@@ -73,7 +95,6 @@ enum Outbox {
         row.status = recipient.isEmpty ? .undeliverable : sendingNow ? .sending : .pending
         row.attempts = sendingNow ? 1 : 0
         row.nextAttemptAt = now
-        try await row.create(on: db)
         return row
     }
 }

@@ -90,6 +90,7 @@ extension RequestDesk {
         details: [String: String], actor: AuditActor, now: Date, on db: Database
     ) async throws {
         let event = RequestEvent()
+        event.id = TimeOrderedIDs.one()
         event.associationID = request.$association.id
         event.$request.id = try request.requireID()
         event.action = action

@@ -59,9 +59,14 @@ struct RequestFile: Sendable {
 
     /// The actions the staff member may take now, as the state machine offers them.
     func allowedActions(_ tenant: Tenant) -> [RequestAction] {
+        Self.allowedActions(request.state, declaration: declarationStatus, tenant: tenant)
+    }
+
+    static func allowedActions(_ state: RequestState, declaration: DeclarationStatus, tenant: Tenant)
+        -> [RequestAction]
+    {
         guard tenant.allows(.workOnRequests) else { return [] }
-        return Workflow(policy: tenant.policy).actions(
-            in: request.state, for: tenant.role, declaration: declarationStatus)
+        return Workflow(policy: tenant.policy).actions(in: state, for: tenant.role, declaration: declaration)
     }
 }
 

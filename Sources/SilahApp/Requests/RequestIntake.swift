@@ -17,8 +17,33 @@ extension RequestDesk {
                 en: "Choose one of the channels in the association's policy."))
     }
 
-    static func open(_ intake: Intake, tenant: Tenant, actor: AuditActor, on db: Database, now: Date = Date())
-        async throws -> SupportRequest
+    /// A request opened: the row, with its reference, and its first timeline line.
+    struct Opened: Sendable {
+        let request: SupportRequest
+        let received: RequestEvent
+    }
+
+    static func open(
+        _ intake: Intake, tenant: Tenant, actor: AuditActor, on db: Database, now: Date = Date(),
+        batches: Intakes? = nil
+    ) async throws -> SupportRequest {
+        try await receive(intake, tenant: tenant, actor: actor, on: db, now: now, batches: batches).request
+    }
+
+    /// Checks the intake (decide), then writes it — with `batches`, in a transaction shared with the
+    /// intakes arriving at the same time (`Intakes`); inside a caller's transaction or without
+    /// `batches`, in a transaction of its own.
+    static func receive(
+        _ intake: Intake, tenant: Tenant, actor: AuditActor, on db: Database, now: Date = Date(),
+        batches: Intakes? = nil
+    ) async throws -> Opened {
+        let received = try await check(intake, tenant: tenant, actor: actor, on: db, now: now)
+        if let batches, !db.inWriteTransaction { return try await batches.commits.write(received, on: db) }
+        return try await Intakes.alone(received, on: db)
+    }
+
+    private static func check(_ intake: Intake, tenant: Tenant, actor: AuditActor, on db: Database, now: Date)
+        async throws -> Received
     {
         try tenant.require(.openRequest)
         let w = tenant.policy.wording
@@ -59,78 +84,19 @@ extension RequestDesk {
                 ))
         }
         let today = GregorianDate.today(now: now)
-        let workingCalendar = try await calendar(tenant, on: db)
-        let due = workingCalendar.answerDueDate(submittedOn: today, window: tenant.policy.decisionWindow)
-        let year = RequestReference.year(on: today)
-        var attempt = 0
-        while true {
-            let request = SupportRequest()
-            request.$association.id = tenant.associationID
-            request.$person.id = personID
-            request.channel = channel
-            request.serviceType = type.code
-            request.description = description
-            request.state = .received
-            request.answerDueOn = due
-            request.createdBy = actor.userID
-            do {
-                try await db.writeTransaction { db in
-                    // One intake at a time per association takes the next number (PostgreSQL: an
-                    // advisory lock; SQLite: the write lock), from a counter: the cost does not grow
-                    // with the year's requests.
-                    try await db.lockForTransaction("reference:\(tenant.associationID)")
-                    let number = try await nextNumber(year: year, associationID: tenant.associationID, on: db)
-                    request.reference = RequestReference.make(year: year, number: number)
-                    try await request.create(on: db)
-                    try await timeline(
-                        request, action: "receive", from: nil, to: .received, reason: nil,
-                        details: ["channel": channel.rawValue, "serviceType": type.code], actor: actor, now: now, on: db
-                    )
-                    try await AuditLog.record(
-                        AuditEvent(
-                            action: "request_received", subjectType: "request",
-                            subjectID: try request.requireID().uuidString,
-                            changes: ["state": .init(before: nil, after: RequestState.received.rawValue)]),
-                        by: actor, in: tenant.associationID, on: db, now: now)
-                    try await Outbox.tell(
-                        .received, request: request, person: person, tenant: tenant,
-                        details: ApplicantMessage.Details(
-                            associationName: tenant.association.nameAr, reference: request.reference, answerDue: due),
-                        on: db, now: now)
-                }
-                return request
-            } catch  where attempt < 20 && AuditLog.isUniqueViolation(error) {
-                attempt += 1
-            }
-        }
-    }
-
-    /// The next running number of the Hijri year in this association, from `reference_counters`
-    /// (one `UPDATE`). The year's first request starts the counter after any number already used
-    /// (longest reference first: past 99,999 the number has six digits).
-    static func nextNumber(year: Int, associationID: UUID, on db: Database) async throws -> Int {
-        let sql = db.unscopedSQL
-        let counted = try await sql.raw(
-            """
-            UPDATE reference_counters SET last_number = last_number + 1
-            WHERE association_id = \(bind: associationID) AND year = \(bind: year) RETURNING last_number
-            """
-        ).first()
-        if let counted { return try counted.decode(column: "last_number", as: Int.self) }
-        let row = try await sql.raw(
-            """
-            SELECT reference FROM requests WHERE association_id = \(bind: associationID)
-            AND reference >= \(bind: "\(year)-") AND reference < \(bind: "\(year)-~")
-            ORDER BY length(reference) DESC, reference DESC LIMIT 1
-            """
-        ).first()
-        let last = Int((try row?.decode(column: "reference", as: String.self) ?? "").dropFirst("\(year)-".count)) ?? 0
-        try await sql.raw(
-            """
-            INSERT INTO reference_counters (association_id, year, last_number)
-            VALUES (\(bind: associationID), \(bind: year), \(bind: last + 1))
-            """
-        ).run()
-        return last + 1
+        let due = try await calendar(tenant, on: db).answerDueDate(
+            submittedOn: today, window: tenant.policy.decisionWindow)
+        let id = TimeOrderedIDs.one()
+        return Received(
+            id: id, associationID: tenant.associationID, personID: personID, channel: channel,
+            serviceType: type.code, description: description, answerDue: due, actor: actor, at: now,
+            year: RequestReference.year(on: today),
+            message: { reference in
+                Outbox.message(
+                    .received, requestID: id, person: person, tenant: tenant,
+                    details: ApplicantMessage.Details(
+                        associationName: tenant.association.nameAr, reference: reference, answerDue: due),
+                    now: now)
+            })
     }
 }

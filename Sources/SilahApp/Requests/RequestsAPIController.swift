@@ -59,14 +59,13 @@ struct RequestsAPIController: APIRouteCollection {
     func create(req: Request) async throws -> Response {
         let tenant = try req.tenant
         let body = try req.content.decode(CreateBody.self)
-        let request = try await RequestDesk.open(
+        let opened = try await RequestDesk.receive(
             .init(
                 personID: body.personId, channel: body.channel, serviceType: body.serviceType,
                 description: body.description),
-            tenant: tenant, actor: req.actor, on: req.db)
-        let dto = try await RequestDTO.make(request, tenant: tenant, on: req.db)
-        let response = try await dto.encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/requests/\(request.reference)")
+            tenant: tenant, actor: req.actor, on: req.db, batches: req.application.intakeBatches)
+        let response = try await RequestDTO.opened(opened, tenant: tenant).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/requests/\(opened.request.reference)")
         return response
     }
 
@@ -228,7 +227,18 @@ struct RequestDTO: Content {
         let events = try await tenant.query(RequestEvent.self, on: db).filter(\.$request.$id == request.requireID())
             .sort(\.$at).all()
         let file = try await RequestFile.load(request, tenant: tenant, on: db)
-        let declaration = file.declarationStatus
+        return build(request, timeline: events, declaration: file.declarationStatus, tenant: tenant)
+    }
+
+    /// A request just received, from what its intake wrote: no reads (it has no declaration, and
+    /// its timeline is its first line).
+    static func opened(_ opened: RequestDesk.Opened, tenant: Tenant) -> RequestDTO {
+        build(opened.request, timeline: [opened.received], declaration: .none, tenant: tenant)
+    }
+
+    private static func build(
+        _ request: SupportRequest, timeline: [RequestEvent], declaration: DeclarationStatus, tenant: Tenant
+    ) -> RequestDTO {
         let due = request.answerDueOn
         return RequestDTO(
             reference: request.reference, personId: request.$person.id, channel: request.channel,
@@ -236,8 +246,9 @@ struct RequestDTO: Content {
             answerDueDate: due?.iso,
             answerDueDateHijri: due.flatMap { try? UmmAlQuraCalendar.standard.hijri(from: $0) }?.iso,
             declaration: tenant.policy.hasDeclaration ? declaration.rawValue : "not_required",
-            allowedActions: file.allowedActions(tenant).map(\.rawValue),
-            timeline: events.map {
+            allowedActions: RequestFile.allowedActions(request.state, declaration: declaration, tenant: tenant)
+                .map(\.rawValue),
+            timeline: timeline.map {
                 Event(
                     at: $0.at, action: $0.action, from: $0.fromState, to: $0.toState, reason: $0.reason,
                     actorId: $0.actorID, details: $0.details)

@@ -27,7 +27,7 @@ extension RequestsController {
                     personID: form.person.flatMap(UUID.init(uuidString:)),
                     channel: form.channel.flatMap(SilahCore.Channel.init(rawValue:)),
                     serviceType: form.serviceType, description: form.description),
-                tenant: tenant, actor: req.actor, on: req.db)
+                tenant: tenant, actor: req.actor, on: req.db, batches: req.application.intakeBatches)
             return req.redirect(to: SiteURL.request(tenant.association.slug, request.reference) + "?opened=1")
         } catch let error as LocalizedAbort where error.status == .unprocessableEntity {
             return try await renderIntake(req, tenant: tenant, form: form, error: req.t(error.localized))

@@ -1,0 +1,190 @@
+import Fluent
+import Foundation
+import SQLKit
+import SilahCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import SilahApp
+
+extension AppTests {
+    /// Requests received at the same moment share a write transaction (`RequestDesk.Intakes`), and
+    /// each is still whole: its own number, timeline line, audit record and message.
+    @Suite struct IntakeBatchesTests {
+        @Test func intakesAtOnceShareTransactionsAndEachIsWhole() async throws {
+            try await withSilah(onDisk: true) { app in
+                let staff = try await APIStaff.make(app, "khairat-albaha")
+                let person = try await Applicants.make(app, slug: "khairat-albaha")
+                let earlier = await app.intakeBatches.commits.written
+                let replies = try await withThrowingTaskGroup(of: (HTTPStatus, String?).self) { group in
+                    for _ in 0..<30 {
+                        group.addTask {
+                            let reply = try await RequestWorkflowTests.open(staff, person: person)
+                            return (reply.status, reply.json["reference"] as? String)
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(replies.allSatisfy { $0.0 == .created })
+                let references = replies.compactMap(\.1)
+                #expect(Set(references).count == 30)
+                let numbers = references.compactMap { Int($0.split(separator: "-").last ?? "") }.sorted()
+                #expect(numbers.count == 30 && numbers.last! - numbers.first! == 29, "\(numbers)")
+
+                let requests = try await SupportRequest.query(on: app.db).filter(\.$reference ~~ references).all()
+                let ids = requests.compactMap(\.id)
+                #expect(ids.count == 30)
+                #expect(try await RequestEvent.query(on: app.db).filter(\.$request.$id ~~ ids).count() == 30)
+                #expect(try await OutboxMessage.query(on: app.db).filter(\.$requestID ~~ ids).count() == 30)
+                let received = try await AuditRecord.query(on: app.db).filter(\.$action == "request_received")
+                    .filter(\.$subjectID ~~ ids.map(\.uuidString)).count()
+                #expect(received == 30)
+                let chain = try #require(requests.first?.$association.id)
+                #expect(try await AuditLog.verify(chain: chain, on: app.db) == nil)
+
+                let written = await app.intakeBatches.commits.written
+                #expect(written.items - earlier.items == 30)
+                let transactions = written.transactions - earlier.transactions
+                #expect(transactions >= 1 && transactions < 30, "\(transactions) transactions for 30 intakes")
+            }
+        }
+
+        /// The intake's answer is built from what it wrote, without reading it back: it must say what
+        /// reading the request says.
+        @Test func theIntakeAnswerIsWhatReadingTheRequestSays() async throws {
+            try await withSilah { app in
+                for slug in ["khairat-albaha", "waei"] {
+                    let staff = try await APIStaff.make(app, slug)
+                    let person = try await Applicants.make(app, slug: slug)
+                    let created = try await RequestWorkflowTests.open(staff, person: person)
+                    #expect(created.status == .created)
+                    let reference = try #require(created.json["reference"] as? String)
+                    let read = try await staff.send(.GET, "/api/v1/requests/\(reference)", as: "relations_officer")
+                    for key in [
+                        "reference", "personId", "channel", "serviceType", "description", "state", "answerDueDate",
+                        "answerDueDateHijri", "declaration", "allowedActions",
+                    ] {
+                        #expect("\(created.json[key] ?? "-")" == "\(read.json[key] ?? "-")", "\(slug): \(key)")
+                    }
+                    let timeline = try #require(created.json["timeline"] as? [[String: Any]])
+                    let readTimeline = try #require(read.json["timeline"] as? [[String: Any]])
+                    #expect(timeline.count == 1 && readTimeline.count == 1)
+                    #expect(timeline.first?["action"] as? String == "receive")
+                    #expect(
+                        timeline.first?["details"] as? [String: String] == readTimeline.first?["details"]
+                            as? [String: String])
+                }
+            }
+        }
+
+        /// A batch that fails is written item by item: only the item at fault fails.
+        @Test func aFailedBatchFailsOnlyTheItemAtFault() async throws {
+            try await withSilah { app in
+                struct Refused: Error {}
+                let commits = GroupCommit<Int, Int>(
+                    largest: 8,
+                    batch: { items, _ in
+                        if items.contains(3) { throw Refused() }
+                        return items.map { $0 * 10 }
+                    },
+                    alone: { item, _ in
+                        if item == 3 { throw Refused() }
+                        return item * 10
+                    })
+                let db = app.db
+                let results = await withTaskGroup(of: (Int, Int?).self) { group in
+                    for item in 0..<20 { group.addTask { (item, try? await commits.write(item, on: db)) } }
+                    return await group.reduce(into: [Int: Int?]()) { $0[$1.0] = $1.1 }
+                }
+                #expect(results.count == 20)
+                for item in 0..<20 { #expect(results[item] == (item == 3 ? nil : item * 10), "item \(item)") }
+            }
+        }
+    }
+}
+
+extension AppTests {
+    /// On an SQLite file, a write transaction has connections of its own (`SQLiteWriterDatabase`):
+    /// a read on the same event loop is answered while it is open, instead of waiting for it.
+    @Suite struct SQLiteWriterTests {
+        @Test func aReadIsAnsweredWhileAWriteTransactionIsOpen() async throws {
+            try await withSilah(onDisk: true) { app in
+                let loop = app.eventLoopGroup.next()
+                let db = try #require(app.databases.database(logger: app.logger, on: loop))
+                let (began, beginning) = AsyncStream<Void>.makeStream()
+                let (released, releasing) = AsyncStream<Void>.makeStream()
+                // `BEGIN IMMEDIATE` holds SQLite's write lock and the writer's connection until the end.
+                let writing = Task {
+                    try await db.writeTransaction { _ in
+                        beginning.yield()
+                        for await _ in released { break }
+                    }
+                }
+                for await _ in began { break }
+                let answered = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    group.addTask {
+                        let reader = try #require(app.databases.database(logger: app.logger, on: loop))
+                        let row = try await reader.unscopedSQL.raw("SELECT count(*) AS n FROM associations").first()
+                        return try row?.decode(column: "n", as: Int.self) == 5
+                    }
+                    group.addTask {
+                        try await Task.sleep(for: .seconds(5))
+                        return false
+                    }
+                    let first = try await group.next() ?? false
+                    group.cancelAll()
+                    return first
+                }
+                releasing.yield()
+                try await writing.value
+                #expect(answered, "the read waited for the write transaction")
+            }
+        }
+    }
+}
+
+extension AppTests.SQLiteWriterTests {
+    /// Statistics taken when a table was small and never refreshed made the session read scan every
+    /// session on every signed-in request. `refreshStatistics` (at start, then hourly) brings them
+    /// up to date and every pooled connection plans with them.
+    @Test func staleStatisticsAreRefreshedOnEveryConnection() async throws {
+        try await withSilah(onDisk: true) { app in
+            let sql = app.db.unscopedSQL
+            try await sql.raw(
+                """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+                INSERT INTO staff_sessions (id, key_hash, data, user_id, created_at, seen_at)
+                SELECT lower(hex(randomblob(16))), hex(randomblob(32)), '{}', NULL, 0, 0 FROM n
+                """
+            ).run()
+            try await sql.raw("ANALYZE staff_sessions").run()
+            try await sql.raw("UPDATE sqlite_stat1 SET stat = '2 1' WHERE tbl = 'staff_sessions'").run()
+            let query =
+                "SELECT * FROM staff_sessions LEFT JOIN users ON staff_sessions.user_id = users.id WHERE staff_sessions.key_hash = 'x' LIMIT 1"
+            func plans() async throws -> [String] {
+                var details: [String] = []
+                for loop in app.eventLoopGroup.makeIterator() {
+                    let db = try #require(app.databases.database(logger: app.logger, on: loop))
+                    for pool in db.pools {
+                        try await pool.unscopedSQL.raw("ANALYZE sqlite_schema").run()
+                        let rows = try await pool.unscopedSQL.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
+                        details += try rows.map { try $0.decode(column: "detail", as: String.self) }
+                    }
+                }
+                return details.filter { $0.contains("staff_sessions") }
+            }
+            #expect(try await plans().contains { $0.hasPrefix("SCAN") }, "the stale statistics make a scan")
+            try await SQLiteTuning.refreshStatistics(app)
+            var after: [String] = []
+            for loop in app.eventLoopGroup.makeIterator() {
+                let db = try #require(app.databases.database(logger: app.logger, on: loop))
+                for pool in db.pools {
+                    let rows = try await pool.unscopedSQL.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
+                    after += try rows.map { try $0.decode(column: "detail", as: String.self) }
+                }
+            }
+            #expect(after.filter { $0.contains("staff_sessions") }.allSatisfy { $0.hasPrefix("SEARCH") }, "\(after)")
+        }
+    }
+}
