@@ -40,7 +40,9 @@ struct BackgroundWork: LifecycleHandler {
         }
     }
 
+    /// Stops the loop and waits for the round in progress: the database closes after this.
     func shutdownAsync(_ application: Application) async {
         box.task?.cancel()
+        await box.task?.value
     }
 }
