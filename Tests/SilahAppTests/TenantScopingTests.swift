@@ -13,7 +13,7 @@ import Testing
     /// locking, and the migrations that build the tables.
     static func isPlumbing(_ path: String) -> Bool {
         [
-            "/Tenant.swift", "/WriteTransaction.swift", "/ScopedDatabase.swift", "/SQLiteWriterDatabase.swift",
+            "/Tenant.swift", "/WriteTransaction.swift", "/ScopedDatabase.swift",
             "/PostgresCopy.swift",
         ].contains {
             path.hasSuffix($0)

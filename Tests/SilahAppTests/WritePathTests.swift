@@ -105,46 +105,10 @@ extension AppTests {
 }
 
 extension AppTests {
-    /// On an SQLite file, a write transaction has connections of its own (`SQLiteWriterDatabase`):
-    /// a read on the same event loop is answered while it is open, instead of waiting for it.
-    @Suite struct SQLiteWriterTests {
-        @Test func aReadIsAnsweredWhileAWriteTransactionIsOpen() async throws {
-            try await withSilah(onDisk: true) { app in
-                let loop = app.eventLoopGroup.next()
-                let db = try #require(app.databases.database(logger: app.logger, on: loop))
-                let (began, beginning) = AsyncStream<Void>.makeStream()
-                let (released, releasing) = AsyncStream<Void>.makeStream()
-                // `BEGIN IMMEDIATE` holds SQLite's write lock and the writer's connection until the end.
-                let writing = Task {
-                    try await db.writeTransaction { _ in
-                        beginning.yield()
-                        for await _ in released { break }
-                    }
-                }
-                for await _ in began { break }
-                let answered = try await withThrowingTaskGroup(of: Bool.self) { group in
-                    group.addTask {
-                        let reader = try #require(app.databases.database(logger: app.logger, on: loop))
-                        let row = try await reader.unscopedSQL.raw("SELECT count(*) AS n FROM associations").first()
-                        return try row?.decode(column: "n", as: Int.self) == 5
-                    }
-                    group.addTask {
-                        try await Task.sleep(for: .seconds(5))
-                        return false
-                    }
-                    let first = try await group.next() ?? false
-                    group.cancelAll()
-                    return first
-                }
-                releasing.yield()
-                try await writing.value
-                #expect(answered, "the read waited for the write transaction")
-            }
-        }
-    }
+    @Suite struct SQLiteStatisticsTests {}
 }
 
-extension AppTests.SQLiteWriterTests {
+extension AppTests.SQLiteStatisticsTests {
     /// Statistics taken when a table was small and never refreshed made the session read scan every
     /// session on every signed-in request. `refreshStatistics` (at start, then hourly) brings them
     /// up to date and every pooled connection plans with them.
@@ -168,11 +132,9 @@ extension AppTests.SQLiteWriterTests {
                 var details: [String] = []
                 for loop in app.eventLoopGroup.makeIterator() {
                     let db = try #require(app.databases.database(logger: app.logger, on: loop))
-                    for pool in db.pools {
-                        try await pool.unscopedSQL.raw("ANALYZE sqlite_schema").run()
-                        let rows = try await pool.unscopedSQL.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
-                        details += try rows.map { try $0.decode(column: "detail", as: String.self) }
-                    }
+                    try await db.unscopedSQL.raw("ANALYZE sqlite_schema").run()
+                    let rows = try await db.unscopedSQL.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
+                    details += try rows.map { try $0.decode(column: "detail", as: String.self) }
                 }
                 return details.filter { $0.contains("staff_sessions") }
             }
@@ -181,10 +143,8 @@ extension AppTests.SQLiteWriterTests {
             var after: [String] = []
             for loop in app.eventLoopGroup.makeIterator() {
                 let db = try #require(app.databases.database(logger: app.logger, on: loop))
-                for pool in db.pools {
-                    let rows = try await pool.unscopedSQL.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
-                    after += try rows.map { try $0.decode(column: "detail", as: String.self) }
-                }
+                let rows = try await db.unscopedSQL.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
+                after += try rows.map { try $0.decode(column: "detail", as: String.self) }
             }
             #expect(after.filter { $0.contains("staff_sessions") }.allSatisfy { $0.hasPrefix("SEARCH") }, "\(after)")
         }

@@ -35,8 +35,8 @@ enum SQLiteTuning {
         }
         guard changed else { return }
         for loop in app.eventLoopGroup.makeIterator() {
-            guard let db = app.databases.database(logger: app.logger, on: loop) else { continue }
-            for sql in db.pools.map(\.unscopedSQL) { try await sql.raw("ANALYZE sqlite_schema").run() }
+            guard let sql = app.databases.database(logger: app.logger, on: loop)?.unscopedSQL else { continue }
+            try await sql.raw("ANALYZE sqlite_schema").run()
         }
     }
 
@@ -67,11 +67,9 @@ extension SQLiteTuning {
     static func prepareConnections(_ app: Application) async throws {
         guard app.db.unscopedSQL.dialect.name == "sqlite" else { return }
         for loop in app.eventLoopGroup.makeIterator() {
-            guard let db = app.databases.database(logger: app.logger, on: loop) else { continue }
-            for sql in db.pools.map(\.unscopedSQL) {
-                try await sql.raw("PRAGMA busy_timeout = \(literal: busyTimeoutMilliseconds)").run()
-                for setting in connectionSettings { try await sql.raw(SQLQueryString(setting)).run() }
-            }
+            guard let sql = app.databases.database(logger: app.logger, on: loop)?.unscopedSQL else { continue }
+            try await sql.raw("PRAGMA busy_timeout = \(literal: busyTimeoutMilliseconds)").run()
+            for setting in connectionSettings { try await sql.raw(SQLQueryString(setting)).run() }
         }
     }
 }
