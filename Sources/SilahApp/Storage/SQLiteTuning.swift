@@ -34,10 +34,7 @@ enum SQLiteTuning {
             return before != after
         }
         guard changed else { return }
-        for loop in app.eventLoopGroup.makeIterator() {
-            guard let sql = app.databases.database(logger: app.logger, on: loop)?.unscopedSQL else { continue }
-            try await sql.raw("ANALYZE sqlite_schema").run()
-        }
+        try await eachConnection(app) { try await $0.raw("ANALYZE sqlite_schema").run() }
     }
 
     /// A 256 MiB page cache instead of SQLite's 2 MiB (and temporary tables in memory), so one
@@ -66,10 +63,19 @@ extension SQLiteTuning {
     /// spinning: sqlite-nio's own busy handler retries at once, forever, on a thread of the pool.
     static func prepareConnections(_ app: Application) async throws {
         guard app.db.unscopedSQL.dialect.name == "sqlite" else { return }
-        for loop in app.eventLoopGroup.makeIterator() {
-            guard let sql = app.databases.database(logger: app.logger, on: loop)?.unscopedSQL else { continue }
+        try await eachConnection(app) { sql in
             try await sql.raw("PRAGMA busy_timeout = \(literal: busyTimeoutMilliseconds)").run()
             for setting in connectionSettings { try await sql.raw(SQLQueryString(setting)).run() }
+        }
+    }
+
+    /// Runs `body` on each pooled connection: Fluent's SQLite driver keeps one per event loop.
+    private static func eachConnection(_ app: Application, _ body: (any SQLDatabase) async throws -> Void)
+        async throws
+    {
+        for loop in app.eventLoopGroup.makeIterator() {
+            guard let sql = app.databases.database(logger: app.logger, on: loop)?.unscopedSQL else { continue }
+            try await body(sql)
         }
     }
 }
