@@ -66,6 +66,17 @@ import Testing
         #expect(agendaItem.voters[2].options.filter(\.selected).isEmpty)
     }
 
+    @Test func onlyAnItemStillOpenCarriesVoteForms() throws {
+        let page = MeetingPage(
+            try meeting([
+                item("1448-00017", votes: [viewer: .accept], decision: .accepted), item("1448-00018", waiting: false),
+                item("1448-00019"),
+            ]), viewer: viewer, slug: "ealamiyoun", wording: beneficiary, t: arabic)
+        #expect(page.items.map(\.open) == [false, false, true])
+        #expect(page.items.map(\.voters.count) == [0, 0, 3])
+        #expect(page.items[0].tally == "موافق: 1 · غير موافق: 0 · ممتنع: 0 · لم يصوّت: 2")
+    }
+
     @Test func theReasonsLabelNamesWhoReadsThemInEachLanguage() throws {
         let aggregate = try meeting([item("1448-00017")])
         let eshraqa = MeetingPage(

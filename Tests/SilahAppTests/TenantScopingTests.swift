@@ -12,7 +12,10 @@ import Testing
     /// PostgreSQL side, row-level security's settings and bulk copy), the write transaction's
     /// locking, and the migrations that build the tables.
     static func isPlumbing(_ path: String) -> Bool {
-        ["/Tenant.swift", "/WriteTransaction.swift", "/ScopedDatabase.swift", "/PostgresCopy.swift"].contains {
+        [
+            "/Tenant.swift", "/TenantRows.swift", "/WriteTransaction.swift", "/ScopedDatabase.swift",
+            "/PostgresCopy.swift",
+        ].contains {
             path.hasSuffix($0)
         } || path.contains("/Migrations/")
     }

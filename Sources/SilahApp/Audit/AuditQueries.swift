@@ -18,9 +18,6 @@ enum AuditQueries {
 
     /// Names of everyone who has been staff in this association, by user id.
     static func staffNames(tenant: Tenant, on db: Database) async throws -> [UUID: String] {
-        // One statement: the memberships joined to their accounts.
-        let rows = try await tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil)
-            .join(User.self, on: \Membership.$user.$id == \User.$id).all()
-        return StaffNames.distinct(try rows.map { try $0.joined(User.self) })
+        StaffNames.distinct(try await tenant.acceptedStaff(on: db).map(\.user))
     }
 }

@@ -141,6 +141,7 @@ struct MeetingPage: Encodable {
         _ item: MeetingAggregate.Item, in meeting: MeetingAggregate, slug: String, canRecord: Bool, t: Translator
     ) -> Item {
         let notVoting = meeting.attendees.filter { item.votes[$0.id] == nil }.map(\.name)
+        let open = canRecord && item.waiting && item.decision == nil
         let status: String
         if let decision = item.decision {
             status = t(decision.outcome)
@@ -161,14 +162,19 @@ struct MeetingPage: Encodable {
             tally: Self.tally(item.votes, attendees: meeting.attendees.count, t: t),
             notVoting: notVoting.isEmpty
                 ? "" : t("لم يصوّت: ", "Not voting: ") + notVoting.joined(separator: t("، ", ", ")),
-            voters: meeting.attendees.map { member in
-                Voter(
-                    field: "vote_" + member.id.uuidString, name: member.name,
-                    options: Meetings.Vote.allCases.map {
-                        Choice(value: $0.rawValue, label: $0.name(t.language), selected: item.votes[member.id] == $0)
-                    })
-            },
-            open: canRecord && item.waiting && item.decision == nil)
+            // The vote forms only where they are shown: a meeting's 40 items × members × 3 radios were
+            // a third of its page's work, for forms a decided item never shows.
+            voters: !open
+                ? []
+                : meeting.attendees.map { member in
+                    Voter(
+                        field: "vote_" + member.id.uuidString, name: member.name,
+                        options: Meetings.Vote.allCases.map {
+                            Choice(
+                                value: $0.rawValue, label: $0.name(t.language), selected: item.votes[member.id] == $0)
+                        })
+                },
+            open: open)
     }
 
     /// "موافق: 2 · غير موافق: 0 · ممتنع: 0 · لم يصوّت: 1"

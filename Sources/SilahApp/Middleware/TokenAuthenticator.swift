@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SilahCore
 import Vapor
 
@@ -7,15 +8,13 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         // One query for the token, its holder and its association (every API call makes it).
         guard
-            let token = try await AccessToken.unscopedQuery(on: request.db)
-                .join(parent: \.$user)
-                .join(parent: \.$association)
-                .filter(\.$secretHash == Secrets.sha256(bearer.token))
-                .filter(\.$revokedAt == nil)
-                .first()
+            let row = try await request.db.unscopedSQL.raw(
+                "SELECT t.*, \(unsafeRaw: User.columns(as: "u")), \(unsafeRaw: Association.columns(as: "a")) FROM access_tokens t JOIN users u ON u.id = t.user_id JOIN associations a ON a.id = t.association_id WHERE t.secret_hash = \(bind: Secrets.sha256(bearer.token)) AND t.revoked_at IS NULL"
+            ).first()
         else { return }
-        token.$user.value = try token.joined(User.self)
-        token.$association.value = try token.joined(Association.self)
+        let token = try row.decode(fluentModel: AccessToken.self)
+        token.$user.value = try User(joined: row, alias: "u")
+        token.$association.value = try Association(joined: row, alias: "a")
         guard token.user.isActive else { return }
         // "Last used" to the nearest ten minutes: a write on every API call would cost more than the call.
         if (token.lastUsedAt ?? .distantPast) < Date().addingTimeInterval(-600) {

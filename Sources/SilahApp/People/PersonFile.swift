@@ -166,10 +166,8 @@ enum PersonFile {
                 )
             )
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         for record in records.changes {
-            let at = formatter.date(from: record.at) ?? Date.distantPast
+            let at = Timestamps.date(record.at) ?? Date.distantPast
             let fields = AuditLog.decodeChanges(record.changes).keys.sorted().joined(separator: "، ")
             items.append(
                 (

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SilahCore
 import Vapor
 
@@ -19,27 +20,27 @@ struct PersonFileRecords {
     let changes: [AuditRecord]
     let staffNames: [UUID: String]
 
+    /// The audit trail's actions that change a file, as its page lists them.
+    static let fileChanges = [
+        "person_created", "person_updated", "document_added", "family_member_added", "people_merged",
+    ]
+
     static func load(_ person: Person, tenant: Tenant, on db: Database) async throws -> PersonFileRecords {
         let id = try person.requireID()
-        let documents = try await tenant.query(PersonDocument.self, on: db).filter(\.$person.$id == id)
-            .sort(\.$createdAt, .descending).all()
-        let family = try await tenant.query(FamilyMember.self, on: db).filter(\.$person.$id == id)
-            .sort(\.$createdAt).all()
+        let person: SQLQueryString = "person_id = \(bind: id)"
+        let documents = try await tenant.rows(PersonDocument.self, where: person, order: "created_at DESC", on: db)
+        let family = try await tenant.rows(FamilyMember.self, where: person, order: "created_at", on: db)
         let staffNames = try await AuditQueries.staffNames(tenant: tenant, on: db)
-        let contacts = try await tenant.query(Contact.self, on: db).filter(\.$person.$id == id)
-            .sort(\.$at, .descending).limit(100).all()
-        let changes = try await tenant.query(AuditRecord.self, on: db)
-            .filter(\.$subjectType == "person").filter(\.$subjectID == id.uuidString)
-            .filter(
-                \.$action ~~ [
-                    "person_created", "person_updated", "document_added", "family_member_added", "people_merged",
-                ]
-            )
-            .sort(\.$sequence, .descending).limit(100).all()
+        let contacts = try await tenant.rows(Contact.self, where: person, order: "\"at\" DESC", limit: 100, on: db)
+        let changes = try await tenant.rows(
+            AuditRecord.self,
+            where:
+                "subject_type = 'person' AND subject_id = \(bind: id.uuidString) AND action IN (\(binds: Self.fileChanges))",
+            order: "sequence DESC", limit: 100, on: db)
         let requests =
             tenant.allows(.workOnRequests)
-            ? try await tenant.query(SupportRequest.self, on: db).filter(\.$person.$id == id)
-                .sort(\.$createdAt, .descending).limit(requestsShown + 1).all() : []
+            ? try await tenant.rows(
+                SupportRequest.self, where: person, order: "created_at DESC", limit: requestsShown + 1, on: db) : []
         return PersonFileRecords(
             documents: documents, family: family, requests: Array(requests.prefix(requestsShown)),
             moreRequests: requests.count > requestsShown, contacts: contacts, changes: changes,

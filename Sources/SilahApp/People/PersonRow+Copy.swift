@@ -8,11 +8,7 @@ extension PersonRow {
     static let copyColumns = columns + ["name_words"]
 
     /// A moment as `COPY` reads a `timestamptz` (ISO 8601, UTC).
-    static func copyTimestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
+    static func copyTimestamp(_ date: Date) -> String { Timestamps.iso(date) }
 
     /// Appends the file's line: values separated by tabs, `\N` for none, backslash, tab, line feed
     /// and carriage return escaped; `now` is `copyTimestamp`'s text.

@@ -31,8 +31,8 @@ enum Declarations {
     }
 
     static func latest(of request: SupportRequest, tenant: Tenant, on db: Database) async throws -> Declaration? {
-        try await tenant.query(Declaration.self, on: db).filter(\.$request.$id == request.requireID())
-            .sort(\.$signedAt, .descending).first()
+        try await tenant.row(
+            Declaration.self, where: "request_id = \(bind: request.requireID())", order: "signed_at DESC", on: db)
     }
 
     /// Voids, inside the caller's transaction, every valid declaration on `personID`'s requests

@@ -21,7 +21,7 @@ enum RequestDesk {
     }
 
     static func calendar(tenantID: UUID, on db: Database) async throws -> WorkingCalendar {
-        let holidays = try await HolidayRecord.unscopedQuery(on: db).filter(\.$associationID == tenantID).all()
+        let holidays = try await HolidayRecord.rows(in: tenantID, on: db.unscopedSQL)
         return WorkingCalendar(holidays: holidays.map(\.holiday))
     }
 
@@ -29,12 +29,12 @@ enum RequestDesk {
     /// requests still name them).
     static func serviceTypeNames(_ tenant: Tenant, _ t: Translator, on db: Database) async throws -> [String: String] {
         Dictionary(
-            try await tenant.query(ServiceTypeRecord.self, on: db).all().map { ($0.code, t($0.nameAr, $0.nameEn)) },
+            try await tenant.rows(ServiceTypeRecord.self, on: db).map { ($0.code, t($0.nameAr, $0.nameEn)) },
             uniquingKeysWith: { a, _ in a })
     }
 
     static func serviceTypes(_ tenant: Tenant, on db: Database) async throws -> [ServiceTypeRecord] {
-        try await tenant.query(ServiceTypeRecord.self, on: db).filter(\.$isActive == true).sort(\.$code).all()
+        try await tenant.rows(ServiceTypeRecord.self, where: "is_active = \(bind: true)", order: "code", on: db)
     }
 
     /// Moves `request` on by `action`, or explains in both languages why not; nothing is half-done.

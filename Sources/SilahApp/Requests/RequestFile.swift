@@ -20,9 +20,9 @@ struct RequestFile: Sendable {
         let person = try await tenant.find(Person.self, request.$person.id, on: db)
         let personID = try person.requireID()
         // One after the other: a step loads this on its transaction's single connection too.
-        let serviceTypes = try await tenant.query(ServiceTypeRecord.self, on: db).all()
-        let documents = try await tenant.query(PersonDocument.self, on: db).filter(\.$person.$id == personID).all()
-        let family = try await tenant.query(FamilyMember.self, on: db).filter(\.$person.$id == personID).all()
+        let serviceTypes = try await tenant.rows(ServiceTypeRecord.self, on: db)
+        let documents = try await tenant.rows(PersonDocument.self, where: "person_id = \(bind: personID)", on: db)
+        let family = try await tenant.rows(FamilyMember.self, where: "person_id = \(bind: personID)", on: db)
         let declaration = try await Declarations.latest(of: request, tenant: tenant, on: db)
         return RequestFile(
             request: request, person: person, service: serviceTypes.first { $0.code == request.serviceType },

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import SilahCore
 import Vapor
 
@@ -18,17 +19,11 @@ struct RequestHistory: Sendable {
 
     static func load(_ file: RequestFile, tenant: Tenant, on db: Database) async throws -> RequestHistory {
         let requestID = try file.request.requireID()
-        async let events = tenant.query(RequestEvent.self, on: db).filter(\.$request.$id == requestID).sort(\.$at)
-            .all()
-        async let deliveries = tenant.query(ServiceDelivery.self, on: db).filter(\.$request.$id == requestID)
-            .sort(\.$deliveredOn).all()
-        async let messages = tenant.query(OutboxMessage.self, on: db).filter(\.$requestID == requestID).sort(
-            \.$createdAt
-        ).all()
-        // The accounts with the memberships in one statement (Fluent's `with` reads them in a second).
-        let staff = try await tenant.query(Membership.self, on: db).filter(\.$acceptedAt != nil)
-            .join(User.self, on: \Membership.$user.$id == \User.$id).all()
-        for membership in staff { membership.$user.value = try membership.joined(User.self) }
+        let request: SQLQueryString = "request_id = \(bind: requestID)"
+        async let events = tenant.rows(RequestEvent.self, where: request, order: "\"at\"", on: db)
+        async let deliveries = tenant.rows(ServiceDelivery.self, where: request, order: "delivered_on", on: db)
+        async let messages = tenant.rows(OutboxMessage.self, where: request, order: "created_at", on: db)
+        let staff = try await tenant.acceptedStaff(on: db)
         return RequestHistory(
             events: try await events, deliveries: try await deliveries, messages: try await messages,
             memberships: staff,

@@ -41,7 +41,7 @@ enum RequestLists {
         _ selection: Selection, after: SupportRequest? = nil, limit: Int = pageSize, tenant: Tenant, on db: Database
     ) async throws -> [SupportRequest] {
         guard let sql = pageSQL(selection, after: after, limit: limit, tenant: tenant) else { return [] }
-        return try await db.unscopedSQL.raw(sql).all().map { try $0.decode(fluentModel: SupportRequest.self) }
+        return try await tenant.sql(on: db).raw(sql).all().map { try $0.decode(fluentModel: SupportRequest.self) }
     }
 
     /// The applicants' names for a list's rows, by file: one indexed read of two columns (a list
@@ -55,7 +55,7 @@ enum RequestLists {
             let id: UUID
             let full_name: String
         }
-        let rows = try await db.unscopedSQL.select().columns("id", "full_name").from(Person.schema)
+        let rows = try await tenant.sql(on: db).select().columns("id", "full_name").from(Person.schema)
             .where("association_id", .equal, tenant.associationID).where("id", .in, Array(ids))
             .all(decoding: Row.self)
         return Dictionary(rows.map { ($0.id, $0.full_name) }, uniquingKeysWith: { a, _ in a })
@@ -82,7 +82,7 @@ enum RequestLists {
     /// How many requests each selection holds, each counted up to `countCap + 1`, in one statement.
     static func counts(_ selections: [Selection], tenant: Tenant, on db: Database) async throws -> [Int] {
         guard !selections.isEmpty else { return [] }
-        let row = try await db.unscopedSQL.raw(countsSQL(selections, tenant: tenant)).first()
+        let row = try await tenant.sql(on: db).raw(countsSQL(selections, tenant: tenant)).first()
         return try selections.indices.map { index in
             min(countCap + 1, try row?.decode(column: "n\(index)", as: Int.self) ?? 0)
         }

@@ -261,7 +261,7 @@ enum RequestLookup {
     /// The request with `reference` in the tenant's association, or 404 — also for another association's.
     static func find(_ reference: String, tenant: Tenant, on db: Database) async throws -> SupportRequest {
         guard
-            let request = try await tenant.query(SupportRequest.self, on: db).filter(\.$reference == reference).first()
+            let request = try await tenant.row(SupportRequest.self, where: "reference = \(bind: reference)", on: db)
         else { throw Abort(.notFound) }
         return request
     }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import SilahCore
 import Vapor
 
@@ -15,13 +16,17 @@ extension RequestsController {
         let paged = req.query[String.self, at: "after"] != nil
         if !typed.isEmpty {
             let references = RequestReference.candidates(typed, thisYear: RequestReference.year(on: today))
-            requests = try await tenant.query(SupportRequest.self, on: req.db).filter(\.$reference ~~ references)
-                .sort(\.$reference, .descending).all()
+            requests =
+                references.isEmpty
+                ? []
+                : try await tenant.rows(
+                    SupportRequest.self, where: "reference IN (\(binds: references))", order: "reference DESC",
+                    on: req.db)
         } else {
             // The previous page's last row, read in this association only: the next page starts past its key.
             var after: SupportRequest?
             if let id = req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:)) {
-                after = try await tenant.query(SupportRequest.self, on: req.db).filter(\.$id == id).first()
+                after = try await tenant.row(SupportRequest.self, where: "id = \(bind: id)", on: req.db)
             }
             requests = try await RequestQueues.list(list, tenant: tenant, today: today, after: after, on: req.db)
         }

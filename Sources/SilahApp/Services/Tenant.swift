@@ -54,7 +54,7 @@ struct Tenant: Sendable {
     /// One of this association's rows, or 404 — also when the id belongs to another association.
     func find<M: TenantOwned>(_ type: M.Type, _ id: UUID?, on db: Database) async throws -> M
     where M.IDValue == UUID {
-        guard let id, let found = try await query(type, on: db).filter(\._$id == id).first() else {
+        guard let id, let found = try await row(type, where: "id = \(bind: id)", on: db) else {
             throw Abort(.notFound)
         }
         return found

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Sessions in `staff_sessions`, with idle and absolute expiry.
@@ -43,10 +44,12 @@ struct StaffSessionDriver: AsyncSessionDriver {
 
     func readSession(_ id: SessionID, for request: Request) async throws -> SessionData? {
         guard id.string.count <= 100,
-            let row = try await StaffSession.query(on: request.db).filter(\.$keyHash == Self.keyHash(id))
-                .join(User.self, on: \StaffSession.$userID == \User.$id, method: .left).first()
+            let found = try await request.db.unscopedSQL.raw(
+                "SELECT s.*, \(unsafeRaw: User.columns(as: "u")) FROM staff_sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.key_hash = \(bind: Self.keyHash(id))"
+            ).first()
         else { return nil }
-        if row.userID != nil, let user = try? row.joined(User.self) { request.storage[SignedIn.self] = user }
+        let row = try found.decode(fluentModel: StaffSession.self)
+        if row.userID != nil, let user = try? User(joined: found, alias: "u") { request.storage[SignedIn.self] = user }
         let now = Date()
         guard now.timeIntervalSince(row.seenAt) < Self.idleLifetime,
             now.timeIntervalSince(row.createdAt) < Self.absoluteLifetime
