@@ -99,6 +99,27 @@ extension AppTests {
             }
         }
 
+        @Test func aRequestsRecordNamesItByReferenceAndItsStateInWords() async throws {
+            try await withSilah { app in
+                let staff = try await APIStaff.make(app, "khairat-albaha")
+                let person = try await Applicants.make(app, slug: "khairat-albaha")
+                var references: [String] = []
+                for _ in 0..<2 {
+                    let reply = try await RequestWorkflowTests.open(staff, person: person)
+                    references.append(try #require(reply.json["reference"] as? String))
+                }
+                let manager = Visitor(app)
+                try await manager.signIn("manager@khairat-albaha.demo")
+                let page = try await manager.get("/khairat-albaha/staff/audit?action=request_received").text
+                // Each by its own reference: ids made the same minute share their first digits.
+                for reference in references { #expect(page.contains("طلب \u{2066}\(reference)\u{2069}")) }
+                #expect(page.contains("state: — → \(RequestState.received.name(.ar))"))
+                #expect(!page.contains("<td>request "))
+                let english = try await manager.get("/khairat-albaha/staff/audit?action=request_received&lang=en").text
+                #expect(english.contains("Request \u{2066}\(references[0])\u{2069}"))
+            }
+        }
+
         @Test func exportIsCSVForExcelAndIsItselfAudited() async throws {
             try await withHistory { app, chain in
                 let manager = Visitor(app)

@@ -102,11 +102,16 @@ extension AppTests {
                 for name in ["all", "open", "overdue", "due", "mine"] {
                     var seen: [String] = []
                     var next: String? = SiteURL.requests(Self.slug, list: name)
+                    var pages = 0
                     while let path = next {
                         let page = try await manager.get(path).text
-                        seen += page.components(separatedBy: "href=\"/\(Self.slug)/staff/requests/").dropFirst()
+                        let rows = page.components(separatedBy: "href=\"/\(Self.slug)/staff/requests/").dropFirst()
                             .compactMap { $0.split(separator: "\"").first.map(String.init) }
                             .filter { $0.first?.isNumber == true }
+                        // "Next page" never leads to an empty page (a list of exactly one page did).
+                        #expect(pages == 0 || !rows.isEmpty, "\(name): page \(pages + 1) is empty")
+                        seen += rows
+                        pages += 1
                         next = page.components(separatedBy: "rel=\"next\" href=\"").dropFirst().first?
                             .split(separator: "\"").first.map { $0.replacingOccurrences(of: "&amp;", with: "&") }
                     }
@@ -125,6 +130,27 @@ extension AppTests {
                 let person = try await Applicants.make(app, slug: Self.slug)
                 let fresh = try await open(app, person, officer)
                 #expect(!stored.map(\.reference).contains(fresh.reference))
+            }
+        }
+
+        @Test func aListOfExactlyOnePageOffersNoNextPage() async throws {
+            try await withSilah { app in
+                _ = try await DemoAccounts.install(app: app)
+                try await runCommand(app, ["generate", "people", "--association", Self.slug, "--count", "20"])
+                let association = try #require(try await PolicyStore.association(slug: Self.slug, on: app.db))
+                let already = try await SupportRequest.query(on: app.db)
+                    .filter(\.$association.$id == association.requireID()).count()
+                try #require(already < RequestLists.pageSize)
+                try await runCommand(
+                    app,
+                    [
+                        "generate", "requests", "--association", Self.slug, "--count",
+                        "\(RequestLists.pageSize - already)",
+                    ])
+                let manager = try await signedIn(app, "manager")
+                let page = try await manager.get(SiteURL.requests(Self.slug, list: "all")).text
+                #expect(page.components(separatedBy: "href=\"/\(Self.slug)/staff/requests/1").count - 1 == 50)
+                #expect(!page.contains("rel=\"next\""))
             }
         }
 

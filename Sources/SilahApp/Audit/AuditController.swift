@@ -24,7 +24,10 @@ struct AuditController: RouteCollection {
         }
         let names = try await AuditQueries.staffNames(tenant: tenant, on: req.db)
         let canOpenFiles = tenant.allows(.viewPersonFile)
-        let rows = records.map { AuditPageContext.Row(record: $0, names: names, t: t, canOpenFiles: canOpenFiles) }
+        let references = try await AuditQueries.references(of: records, tenant: tenant, on: req.db)
+        let rows = records.map {
+            AuditPageContext.Row(record: $0, names: names, references: references, t: t, canOpenFiles: canOpenFiles)
+        }
         let slug = tenant.association.slug
         return try await req.view.render(
             "staff/audit",

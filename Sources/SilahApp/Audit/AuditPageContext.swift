@@ -40,7 +40,7 @@ struct AuditPageContext: Encodable {
 }
 
 extension AuditPageContext.Row {
-    init(record: AuditRecord, names: [UUID: String], t: Translator, canOpenFiles: Bool) {
+    init(record: AuditRecord, names: [UUID: String], references: [String: String], t: Translator, canOpenFiles: Bool) {
         let row = AuditRow(record: record, names: names, t: t, canOpenFiles: canOpenFiles)
         let day = (try? GregorianDate(iso: record.day))
         sequence = record.sequence
@@ -49,7 +49,8 @@ extension AuditPageContext.Row {
             day.flatMap { try? UmmAlQuraCalendar.standard.hijri(from: $0) }.map { t($0.textAr, $0.textEn) } ?? ""
         actor = row.actor
         action = ActionNames.label(record.action, t)
-        subject = record.subjectType.isEmpty ? "" : "\(record.subjectType) \(record.subjectID.prefix(8))"
+        subject = AuditSubject.label(
+            type: record.subjectType, id: record.subjectID, references: references, t)
         address = record.address
         changes = row.changes
     }

@@ -37,7 +37,10 @@ struct AuditRow {
         }
         changes = AuditLog.decodeChanges(record.changes).sorted { $0.key < $1.key }.map { field, change in
             if Self.hides(field, subjectType: record.subjectType, canOpenFiles: canOpenFiles) { return "\(field): •••" }
-            return "\(field): \(change.before ?? "—") → \(change.after ?? "—")"
+            let (before, after) = (
+                AuditSubject.value(field, change.before, t), AuditSubject.value(field, change.after, t)
+            )
+            return "\(field): \(before) → \(after)"
         }.joined(separator: "; ")
     }
 }

@@ -65,11 +65,14 @@ enum RequestQueues {
     /// My queue: the open requests assigned to me first, then the unassigned ones waiting for
     /// something my role can do, each oldest answer date first. A request assigned to someone else
     /// is theirs (it stays in "all open" and "all").
-    static func mine(_ tenant: Tenant, after: SupportRequest?, on db: Database) async throws -> [SupportRequest] {
+    static func mine(
+        _ tenant: Tenant, after: SupportRequest?, limit: Int = RequestLists.pageSize, on db: Database
+    ) async throws -> [SupportRequest] {
         let inSecondHalf = after.map { $0.assigneeID != tenant.userID } ?? false
         let assigned =
-            inSecondHalf ? [] : try await RequestLists.page(assignedToMe(tenant), after: after, tenant: tenant, on: db)
-        let rest = RequestLists.pageSize - assigned.count
+            inSecondHalf
+            ? [] : try await RequestLists.page(assignedToMe(tenant), after: after, limit: limit, tenant: tenant, on: db)
+        let rest = limit - assigned.count
         guard rest > 0 else { return assigned }
         let waiting = try await RequestLists.page(
             waitingForMyRole(tenant), after: inSecondHalf ? after : nil, limit: rest, tenant: tenant, on: db)
@@ -77,14 +80,15 @@ enum RequestQueues {
     }
 
     /// One page of the list `name`, after the request `after` (the previous page's last row).
-    static func list(_ name: String, tenant: Tenant, today: GregorianDate, after: SupportRequest?, on db: Database)
-        async throws -> [SupportRequest]
-    {
+    static func list(
+        _ name: String, tenant: Tenant, today: GregorianDate, after: SupportRequest?,
+        limit: Int = RequestLists.pageSize, on db: Database
+    ) async throws -> [SupportRequest] {
         guard ["assigned", "due", "overdue", "open", "all"].contains(name) else {
-            return try await mine(tenant, after: after, on: db)
+            return try await mine(tenant, after: after, limit: limit, on: db)
         }
         return try await RequestLists.page(
-            selection(name, tenant: tenant, today: today), after: after, tenant: tenant, on: db)
+            selection(name, tenant: tenant, today: today), after: after, limit: limit, tenant: tenant, on: db)
     }
 
     /// The counts on the staff home, in one statement: assigned to me, my queue, due within 3 days, overdue.

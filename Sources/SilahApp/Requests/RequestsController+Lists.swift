@@ -12,6 +12,7 @@ extension RequestsController {
         let today = GregorianDate.today()
         let list = req.query[String.self, at: "list"] ?? "mine"
         var requests: [SupportRequest]
+        var more = false
         let typed = req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let paged = req.query[String.self, at: "after"] != nil
         if !typed.isEmpty {
@@ -28,9 +29,14 @@ extension RequestsController {
             if let id = req.query[String.self, at: "after"].flatMap(UUID.init(uuidString:)) {
                 after = try await tenant.row(SupportRequest.self, where: "id = \(bind: id)", on: req.db)
             }
-            requests = try await RequestQueues.list(list, tenant: tenant, today: today, after: after, on: req.db)
+            // One row past the page says whether a next page exists: a list of exactly one page
+            // offered "next page" onto an empty one.
+            requests = try await RequestQueues.list(
+                list, tenant: tenant, today: today, after: after, limit: RequestLists.pageSize + 1, on: req.db)
+            more = requests.count > RequestLists.pageSize
+            requests = Array(requests.prefix(RequestLists.pageSize))
         }
-        let next = typed.isEmpty && requests.count == RequestLists.pageSize ? requests.last?.id : nil
+        let next = more ? requests.last?.id : nil
         let applicants = try await RequestLists.applicantNames(requests, tenant: tenant, on: req.db)
         let tabs: [(String, String, String)] = [
             ("mine", "قائمتي", "My queue"), ("assigned", "أُسندت إليّ", "Assigned to me"),
