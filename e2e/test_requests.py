@@ -123,7 +123,8 @@ def test_intake_committee_decision_and_service(server, browser, sms_gateway):
     submit(browser, action(browser, "complete_registration"))
     submit(browser, action(browser, "deliver_service", {"what": "جلسة تأهيل مهني", "amount": "350"}))
     assert state(browser) == "قُدّمت الخدمة"
-    assert "350" in browser.find_element(By.ID, "deliveries").text
+    # In the page's digits, as its dates (AmountText).
+    assert "٣٥٠ ريال" in browser.find_element(By.ID, "deliveries").text
     screenshot(browser, "request-served", 1280)
 
     # Every step that matters reached the applicant's mobile through the gateway, once each.

@@ -87,8 +87,8 @@ extension AppTests {
                 )
                 let open = try await officer.get(SiteURL.requests(Self.slug, list: "open"))
                 #expect(open.text.contains(link(request)) && open.text.contains("ريم الثانية"))
-                #expect(try await colleague.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: 1"))
-                #expect(try await officer.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: 0"))
+                #expect(try await colleague.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: ١"))
+                #expect(try await officer.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: ٠"))
                 // The home's "assigned to you" opens the requests assigned to them, and only those.
                 let home = try await officer.get(SiteURL.staffHome(Self.slug))
                 #expect(home.text.contains("href=\"\(SiteURL.requests(Self.slug, list: "assigned"))\""))
@@ -108,7 +108,7 @@ extension AppTests {
                 let studying = try await signedIn(app, "social_researcher")
                 #expect(!(try await studying.get(SiteURL.requests(Self.slug)).text.contains(link(request))))
                 #expect(try await colleague.get(SiteURL.requests(Self.slug)).text.contains(link(request)))
-                #expect(try await colleague.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: 1"))
+                #expect(try await colleague.get(SiteURL.staffHome(Self.slug)).text.contains("أُسندت إليك: ١"))
 
                 // What is assigned to me comes before what waits for my role.
                 let waiting = try await openRequest(app, description: "سلة غذائية")

@@ -150,6 +150,8 @@ extension AppTests {
                             path, ["role": "admin", "active": "on", "name": "x", "email": "x@y.sa"])
                     #expect(res.status == .notFound, "\(route.method) \(path) answered \(res.status)")
                     #expect(!res.text.contains("إشراقة"), "\(path) leaked the association's name")
+                    // A signed-in person's way on from a page that is not there is their workspace.
+                    if route.method == .GET { #expect(res.text.contains("<a class=\"button\" href=\"/staff\">")) }
                 }
             }
         }

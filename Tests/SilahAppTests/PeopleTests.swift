@@ -43,7 +43,7 @@ extension AppTests {
                 #expect(file.text.contains("١٥ رجب ١٤٠٠\u{A0}هـ (٢٩ مايو ١٩٨٠\u{A0}م)"))
                 #expect(file.text.contains("dir=\"ltr\" class=\"nowrap\">1000000008<"))
                 #expect(file.text.contains("dir=\"ltr\" class=\"nowrap\">+966501234567<"))
-                #expect(file.text.contains("1500.00"))  // income per member
+                #expect(file.text.contains("١٬٥٠٠ ريال"))  // income per member, in the page's digits
                 let stored = try #require(try await Person.query(on: app.db).first())
                 #expect(stored.type == .member)  // خيرات الباحة serves general-assembly members
                 #expect(stored.consentVersion == PersonRules.consentVersion)

@@ -171,7 +171,7 @@ extension AppTests {
                         "serviceType": Applicants.serviceType(for: slug),
                     ])
                 #expect(noDescription.status == .unprocessableEntity)
-                #expect(noDescription.text.contains("ماذا تحتاج مقدمة الطلب"))
+                #expect(noDescription.text.contains("اكتب ما تحتاجه مقدمة الطلب"))
             }
         }
 

@@ -66,7 +66,7 @@ extension AppTests {
                 // Withdrawn: out of the queue; checked: still the desk's step, and still overdue.
                 #expect(try await counts(app, officer) == [0, 2, 1, 1])
                 let home = try await visitor.get(SiteURL.staffHome(Self.slug)).text
-                #expect(home.contains("قائمتي: 2") && home.contains("متأخرة: 1"))
+                #expect(home.contains("قائمتي: ٢") && home.contains("متأخرة: ١"))
 
                 // With the committee: out of the officer's queue and deadlines, still on the manager's.
                 requests[0].state = .underDecision

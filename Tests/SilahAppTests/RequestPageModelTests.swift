@@ -141,7 +141,7 @@ import Testing
         let wording = try policy("ealamiyoun").wording
         let ar = TimelineWords(t: arabic, wording: wording, serviceNames: [:], staffNames: [:]).row(event)
         #expect(ar.title == "تسجيل دراسة الحالة ← مدروس")
-        #expect(ar.detail == "الدراسة: مقابلة · الاحتياجات: إيجار · الدخل لكل فرد: 1500 ريال · التوصية: دعم")
+        #expect(ar.detail == "الدراسة: مقابلة · الاحتياجات: إيجار · الدخل لكل فرد: ١٬٥٠٠ ريال · التوصية: دعم")
         #expect(ar.by == "النظام")
         let en = TimelineWords(t: english, wording: wording, serviceNames: [:], staffNames: [:]).row(event)
         #expect(en.title == "Record the case study → Case studied" && en.detail.hasPrefix("Study: Interview"))

@@ -44,7 +44,7 @@ extension AppTests {
                 }
                 #expect(page.contains("المنطقة") && page.contains("الباحة"))
                 #expect(page.contains("تاريخ الميلاد") && page.contains("هـ"))
-                #expect(page.contains("دخل الأسرة الشهري") && page.contains("4500 ريال"))
+                #expect(page.contains("دخل الأسرة الشهري") && page.contains("٤٬٥٠٠ ريال"))
             }
         }
 
@@ -109,7 +109,7 @@ extension AppTests {
                 for key in ["studyKind", "incomePerMember:", "answerDueOn", "visit", "needs:"] {
                     #expect(!arabic.contains(key), "\(key)")
                 }
-                #expect(arabic.contains("الدراسة: زيارة ميدانية") && arabic.contains("الدخل لكل فرد: 1500 ريال"))
+                #expect(arabic.contains("الدراسة: زيارة ميدانية") && arabic.contains("الدخل لكل فرد: ١٬٥٠٠ ريال"))
                 #expect(arabic.contains("← مدروس") && !arabic.contains("→ مدروس"))
                 let english = try await officer.get(SiteURL.request("ealamiyoun", reference) + "?lang=en").text
                 #expect(english.contains("→ Case studied") && english.contains("Study: Home visit"))

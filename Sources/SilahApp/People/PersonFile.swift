@@ -50,15 +50,17 @@ enum PersonFile {
                     .compactMap { $0 }.joined(separator: " — ")),
         ]
         if person.type.isServed {
-            let income = person.householdIncome.map { String(format: "%.0f", $0) } ?? "—"
+            let income = person.householdIncome.map { AmountText.riyals(Halalas(riyals: $0), t) } ?? "—"
             let perMember =
                 Household.incomePerMember(income: person.householdIncome, size: person.familySize)
-                .map { String(format: "%.2f", $0) } ?? "—"
+                .map { AmountText.riyals(Halalas(riyals: $0), t) } ?? "—"
             facts += [
                 .init(label: t("الفئة", "Category"), value: person.category ?? "—"),
-                .init(label: t("دخل الأسرة الشهري", "Monthly household income"), value: income + t(" ريال", " SAR")),
-                .init(label: t("عدد أفراد الأسرة", "Family size"), value: person.familySize.map(String.init) ?? "—"),
-                .init(label: t("الدخل لكل فرد", "Income per member"), value: perMember + t(" ريال", " SAR")),
+                .init(label: t("دخل الأسرة الشهري", "Monthly household income"), value: income),
+                .init(
+                    label: t("عدد أفراد الأسرة", "Family size"),
+                    value: person.familySize.map { AmountText.count($0, t) } ?? "—"),
+                .init(label: t("الدخل لكل فرد", "Income per member"), value: perMember),
                 .init(
                     label: t("الموافقة على معالجة البيانات", "Consent to processing"),
                     value: person.consent

@@ -39,7 +39,7 @@ struct DeclarationWords {
         case "person.id_expiry", "person.birth_date": return date(value)
         case "person.region": return Region(rawValue: value).map { t($0.nameAr, $0.nameEn) } ?? value
         case "person.household_income":
-            return (Double(value).map { Halalas(riyals: $0).text } ?? value) + t(" ريال", " SAR")
+            return Double(value).map { AmountText.riyals(Halalas(riyals: $0), t) } ?? value + t(" ريال", " SAR")
         default:
             guard key.hasPrefix("family.") else { return value }
             // name|relation|birth date|ID number

@@ -71,8 +71,9 @@ extension RequestDesk {
             throw LocalizedAbort.unprocessable(
                 .requestDescription,
                 LocalizedReason(
-                    ar: "اكتب وصف الطلب: ماذا \(they.feminine ? "تحتاج" : "يحتاج") \(they.requesterAr).",
-                    en: "Describe the request: what is needed."))
+                    // The field's name goes before it ("وصف الطلب: …"): say only what to write.
+                    ar: "اكتب ما \(they.feminine ? "تحتاجه" : "يحتاجه") \(they.requesterAr).",
+                    en: "Write what is needed."))
         }
         if let limit = StepField.requestDescription.maximumLength, description.count > limit {
             throw LocalizedAbort.unprocessable(

@@ -103,8 +103,12 @@ enum RequestLists {
         return "SELECT " + columns.joined(separator: ", ")
     }
 
-    /// A count as the home shows it.
-    static func text(_ count: Int) -> String { count > countCap ? "\(countCap)+" : "\(count)" }
+    /// A count as the home shows it, in the reader's digits (Arabic-Indic on an Arabic page, as its
+    /// dates and its "٣ أيام").
+    static func text(_ count: Int, _ t: Translator) -> String {
+        let text = count > countCap ? "\(countCap)+" : "\(count)"
+        return t(Digits.arabicIndic(text), text)
+    }
 
     /// One `WHERE` per index range: the association, then one state (or none) and the assignee.
     private static func parts(_ selection: Selection, tenant: Tenant) -> [SQLQueryString] {

@@ -98,7 +98,7 @@ struct RequestPage {
                 Fact(
                     label: DateText.both(delivery.deliveredOn, t),
                     value: delivery.what + (delivery.quantity.map { " × " + TimelineDetail.number($0) } ?? "")
-                        + (delivery.amountHalalas.map { " — " + Halalas($0).text + t(" ريال", " SAR") } ?? ""),
+                        + (delivery.amountHalalas.map { " — " + AmountText.riyals(Halalas($0), t) } ?? ""),
                     dir: "auto")
             },
             messagesHeading: t("رسائل \(w.requesterAr)", "Messages to the applicant"),

@@ -43,7 +43,7 @@ struct TimelineWords {
             [
                 t("الدراسة: ", "Study: ") + t(study.kind.name),
                 t("الاحتياجات: ", "Needs: ") + study.needs,
-                t("الدخل لكل فرد: ", "Income per member: ") + study.incomePerMember.text + t(" ريال", " SAR"),
+                t("الدخل لكل فرد: ", "Income per member: ") + AmountText.riyals(study.incomePerMember, t),
                 t("التوصية: ", "Recommendation: ") + study.recommendation,
             ]
         case .signed(let signer, let method):
@@ -59,7 +59,7 @@ struct TimelineWords {
         case .delivery(let delivery):
             [t("ما قُدّم: ", "Delivered: ") + delivery.what]
                 + (delivery.quantity.map { [t("الكمية: ", "Quantity: ") + TimelineDetail.number($0)] } ?? [])
-                + (delivery.amount.map { [t("المبلغ: ", "Amount: ") + $0.text + t(" ريال", " SAR")] } ?? [])
+                + (delivery.amount.map { [t("المبلغ: ", "Amount: ") + AmountText.riyals($0, t)] } ?? [])
                 + [t("التاريخ: ", "Date: ") + DateText.both(delivery.deliveredOn, t)]
         }
     }

@@ -52,8 +52,8 @@ struct StaffController: RouteCollection {
         if tenant.allows(.workOnRequests) {
             let slug = tenant.association.slug
             let counts = try await RequestQueues.homeCounts(tenant, today: GregorianDate.today(), on: req.db)
-            let (assigned, mine) = (RequestLists.text(counts.assigned), RequestLists.text(counts.mine))
-            let (due, overdue) = (RequestLists.text(counts.due), RequestLists.text(counts.overdue))
+            let (assigned, mine) = (RequestLists.text(counts.assigned, t), RequestLists.text(counts.mine, t))
+            let (due, overdue) = (RequestLists.text(counts.due, t), RequestLists.text(counts.overdue, t))
             deadlines = [
                 Link(
                     href: SiteURL.requests(slug, list: "assigned"),
