@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import PostgresKit
 import SQLKit
+import SilahCore
 import Testing
 import Vapor
 
@@ -84,9 +85,20 @@ extension AppTests {
                 let loud = try await DatabaseScope.$current.withValue(.none) {
                     try await Person.unscopedQuery(on: app.db).count()
                 }
+                // The hand-written reads (`Tenant.sql`, `Tenant.rows`) carry the tenant's scope too: a
+                // statement that forgot its association still sees only the tenant's rows.
+                let association = try #require(try await Association.find(first, on: app.db))
+                let tenant = Tenant(
+                    association: association, associationID: first, policy: try PolicyPresets.all()[0], user: User(),
+                    userID: UUID(), role: .manager)
+                let forgetful = try await DatabaseScope.$current.withValue(.none) {
+                    try await tenant.sql(on: app.db).raw("SELECT association_id FROM people").all()
+                        .map { try $0.decode(column: "association_id", as: UUID.self) }
+                }
                 #expect(unnamed == 0)
                 #expect(own == [first])
                 #expect(loud == 2)
+                #expect(forgetful == [first])
             }
         }
 

@@ -44,7 +44,11 @@ extension AppTests {
                 let joined = try await albaha.query(Membership.self, on: app.db).filter(\.$acceptedAt != nil)
                     .join(User.self, on: \Membership.$user.$id == \User.$id).all()
                 func line(_ membership: Membership, _ user: User) -> String {
-                    "\(membership.role.rawValue) \(user.id?.uuidString ?? "") \(user.email) \(user.name)"
+                    [
+                        membership.role.rawValue, membership.id?.uuidString, membership.acceptedAt?.description,
+                        user.id?.uuidString, user.email, user.name, user.passwordHash, "\(user.isActive)",
+                        user.createdAt?.description, user.emailOnAssignment.map { "\($0)" },
+                    ].map { $0 ?? "nil" }.joined(separator: " | ")
                 }
                 #expect(staff.count > 1)
                 #expect(

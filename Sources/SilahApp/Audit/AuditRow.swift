@@ -38,7 +38,8 @@ struct AuditRow {
         changes = AuditLog.decodeChanges(record.changes).sorted { $0.key < $1.key }.map { field, change in
             if Self.hides(field, subjectType: record.subjectType, canOpenFiles: canOpenFiles) { return "\(field): •••" }
             let (before, after) = (
-                AuditSubject.value(field, change.before, t), AuditSubject.value(field, change.after, t)
+                AuditSubject.value(field, change.before, of: record.subjectType, t),
+                AuditSubject.value(field, change.after, of: record.subjectType, t)
             )
             return "\(field): \(before) → \(after)"
         }.joined(separator: "; ")

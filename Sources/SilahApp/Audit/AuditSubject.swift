@@ -27,13 +27,16 @@ enum AuditSubject {
         guard !type.isEmpty else { return "" }
         let kind = names[type].map(t.callAsFunction) ?? type
         if let reference = references[id.uppercased()] { return kind + " " + reference.isolated }
-        return id.isEmpty ? kind : kind + " …" + id.suffix(8).lowercased()
+        guard UUID(uuidString: id) != nil else { return id.isEmpty ? kind : kind + " " + id }
+        return kind + " …" + id.suffix(8).lowercased()
     }
 
     /// A change as the reader says it: a request's state by its name, not its code.
-    static func value(_ field: String, _ value: String?, _ t: Translator) -> String {
+    static func value(_ field: String, _ value: String?, of type: String, _ t: Translator) -> String {
         guard let value else { return "—" }
-        if field == "state", let state = RequestState(rawValue: value) { return state.name(t.language) }
+        if type == "request", field == "state", let state = RequestState(rawValue: value) {
+            return state.name(t.language)
+        }
         return value
     }
 }

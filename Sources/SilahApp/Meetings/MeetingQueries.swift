@@ -43,7 +43,7 @@ enum MeetingQueries {
         let meetingID = try meeting.requireID()
         // The items with their requests in one statement (Fluent's `with` reads them in a second).
         let items = try await tenant.sql(on: db).raw(
-            "SELECT i.*, \(unsafeRaw: SupportRequest.columns(as: "r")) FROM meeting_items i JOIN requests r ON r.id = i.request_id WHERE i.association_id = \(bind: tenant.associationID) AND i.meeting_id = \(bind: meetingID)"
+            "SELECT i.*, \(unsafeRaw: SupportRequest.columns(as: "r")) FROM meeting_items i JOIN requests r ON r.id = i.request_id AND r.association_id = i.association_id WHERE i.association_id = \(bind: tenant.associationID) AND i.meeting_id = \(bind: meetingID)"
         ).all().map { row in
             let item = try row.decode(fluentModel: MeetingItem.self)
             item.$request.value = try SupportRequest(joined: row, alias: "r")

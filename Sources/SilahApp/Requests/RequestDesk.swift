@@ -21,7 +21,7 @@ enum RequestDesk {
     }
 
     static func calendar(tenantID: UUID, on db: Database) async throws -> WorkingCalendar {
-        let holidays = try await HolidayRecord.rows(in: tenantID, on: db.unscopedSQL)
+        let holidays = try await HolidayRecord.unscopedRows(in: tenantID, on: db.unscopedSQL)
         return WorkingCalendar(holidays: holidays.map(\.holiday))
     }
 

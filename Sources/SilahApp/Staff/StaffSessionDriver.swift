@@ -43,6 +43,8 @@ struct StaffSessionDriver: AsyncSessionDriver {
     struct SignedIn: StorageKey { typealias Value = User }
 
     func readSession(_ id: SessionID, for request: Request) async throws -> SessionData? {
+        // Sessions and accounts belong to no association (no row-level security on them); the
+        // statement runs before any tenant is known, as the policy store's does.
         guard id.string.count <= 100,
             let found = try await request.db.unscopedSQL.raw(
                 "SELECT s.*, \(unsafeRaw: User.columns(as: "u")) FROM staff_sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.key_hash = \(bind: Self.keyHash(id))"

@@ -16,7 +16,7 @@ extension Tenant {
         _ type: M.Type, where condition: SQLQueryString? = nil, order: SQLQueryString? = nil, limit: Int? = nil,
         on db: Database
     ) async throws -> [M] {
-        try await M.rows(in: associationID, where: condition, order: order, limit: limit, on: sql(on: db))
+        try await M.unscopedRows(in: associationID, where: condition, order: order, limit: limit, on: sql(on: db))
     }
 
     /// The database as raw SQL in this association's scope (row-level security on PostgreSQL): each
@@ -52,14 +52,15 @@ extension Database {
 }
 
 extension TenantOwned {
-    /// The rows of association `associationID` where `condition` holds, through `sql` (the tenant's
-    /// scope, or `unscopedSQL` for the workers that serve every association).
-    static func rows(
+    /// The rows of association `associationID` where `condition` holds, through `sql`: the tenant's
+    /// scope from `Tenant.rows`, or `unscopedSQL` for the workers that serve every association — a
+    /// loud name, like `unscopedQuery`, for reads that pick their association themselves.
+    static func unscopedRows(
         in associationID: UUID, where condition: SQLQueryString? = nil, order: SQLQueryString? = nil,
         limit: Int? = nil, on sql: any SQLDatabase
     ) async throws -> [Self] {
         var statement: SQLQueryString =
-            "SELECT * FROM \(unsafeRaw: schema) WHERE \(unsafeRaw: tenantColumn) = \(bind: associationID)"
+            "SELECT * FROM \(ident: schema) WHERE \(ident: tenantColumn) = \(bind: associationID)"
         if let condition { statement = statement + " AND " + condition }
         if let order { statement = statement + " ORDER BY " + order }
         if let limit { statement = statement + " LIMIT \(unsafeRaw: String(limit))" }
