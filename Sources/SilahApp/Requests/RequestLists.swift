@@ -106,8 +106,7 @@ enum RequestLists {
     /// A count as the home shows it, in the reader's digits (Arabic-Indic on an Arabic page, as its
     /// dates and its "٣ أيام").
     static func text(_ count: Int, _ t: Translator) -> String {
-        let text = count > countCap ? "\(countCap)+" : "\(count)"
-        return t(Digits.arabicIndic(text), text)
+        count > countCap ? AmountText.count(countCap, t) + "+" : AmountText.count(count, t)
     }
 
     /// One `WHERE` per index range: the association, then one state (or none) and the assignee.

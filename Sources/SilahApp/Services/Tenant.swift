@@ -28,10 +28,11 @@ extension Database {
     /// `association_id` itself. For the hand-written statements Fluent cannot say (the name index,
     /// bulk import, counters updated in one statement, SQLite tuning); Silah runs only on SQL databases.
     /// On PostgreSQL its statements run with row-level security's scope `all`.
-    var unscopedSQL: any SQLDatabase {
-        guard let sql = scoped(.all) as? any SQLDatabase else {
-            preconditionFailure("Silah runs on SQL databases only")
-        }
+    var unscopedSQL: any SQLDatabase { scoped(.all).asSQL }
+
+    /// The database as raw SQL in the scope it carries now: only for `unscopedSQL` and `Tenant.sql(on:)`.
+    fileprivate var asSQL: any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else { preconditionFailure("Silah runs on SQL databases only") }
         return sql
     }
 }
@@ -59,6 +60,10 @@ struct Tenant: Sendable {
         }
         return found
     }
+
+    /// The database as raw SQL in this association's scope (row-level security on PostgreSQL): each
+    /// statement still names the association itself, as `rows(_:where:order:limit:on:)` does.
+    func sql(on db: Database) -> any SQLDatabase { db.scoped(.association(associationID)).asSQL }
 
     func require(_ action: Action) throws {
         guard Permissions.allows(role, to: action) else { throw NotPermitted(role: role, action: action) }

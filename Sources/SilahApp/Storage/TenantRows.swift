@@ -19,10 +19,6 @@ extension Tenant {
         try await M.unscopedRows(in: associationID, where: condition, order: order, limit: limit, on: sql(on: db))
     }
 
-    /// The database as raw SQL in this association's scope (row-level security on PostgreSQL): each
-    /// statement still names the association itself, as `rows(_:where:order:limit:on:)` does.
-    func sql(on db: Database) -> any SQLDatabase { db.scoped(.association(associationID)).sql }
-
     /// This association's accepted staff, each membership with its account, in one statement.
     func acceptedStaff(on db: Database) async throws -> [Membership] {
         let rows = try await sql(on: db).raw(
@@ -40,14 +36,6 @@ extension Tenant {
         _ type: M.Type, where condition: SQLQueryString, order: SQLQueryString? = nil, on db: Database
     ) async throws -> M? {
         try await rows(type, where: condition, order: order, limit: 1, on: db).first
-    }
-}
-
-extension Database {
-    /// The database as raw SQL in the scope it carries now: only for `Tenant.sql(on:)`.
-    fileprivate var sql: any SQLDatabase {
-        guard let sql = self as? any SQLDatabase else { preconditionFailure("Silah runs on SQL databases only") }
-        return sql
     }
 }
 
