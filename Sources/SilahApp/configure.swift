@@ -99,7 +99,7 @@ private func useDatabase(_ app: Application, _ config: SilahConfiguration) throw
     case .sqliteFile(let path):
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        app.databases.use(.withWriter(.sqlite(.file(path), sqlLogLevel: .trace)), as: .sqlite)
     case .postgres(let url):
         // postgres-kit reads sslmode from the address itself.
         // Behind row-level security: every statement carries its association (`ScopedDatabase`).

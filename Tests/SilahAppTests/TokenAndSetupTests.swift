@@ -40,6 +40,29 @@ extension AppTests {
             }
         }
 
+        /// An API call is signed in by its token alone: it leaves no staff session behind and hands
+        /// out no cookie that would open the staff pages (it did, on every call).
+        @Test func anAPICallOpensNoStaffSession() async throws {
+            try await withSilah { app in
+                _ = try await DemoAccounts.install(app: app)
+                let lines = try await runCommand(app, ["token", "create", "--user", "manager@khairat-albaha.demo"])
+                let token = try #require(lines.last)
+                let before = try await StaffSession.query(on: app.db).count()
+                for path in ["/api/v1/me", "/api/v1/associations/khairat-albaha/audit"] {
+                    try await app.testing().test(.GET, path, headers: ["Authorization": "Bearer \(token)"]) { res in
+                        #expect(res.status == .ok)
+                        #expect(res.headers[.setCookie].isEmpty, "\(path) set a cookie")
+                    }
+                }
+                #expect(try await StaffSession.query(on: app.db).count() == before)
+                // A person signed in in a browser stays signed in as before.
+                let person = Visitor(app)
+                try await person.signIn("manager@khairat-albaha.demo")
+                #expect(try await person.get("/account").status == .ok)
+                #expect(try await StaffSession.query(on: app.db).count() == before + 1)
+            }
+        }
+
         @Test func revokedAndMissingTokensAreRefused() async throws {
             try await withSilah { app in
                 _ = try await DemoAccounts.install(app: app)

@@ -146,7 +146,41 @@ extension AppTests.SQLiteStatisticsTests {
                 let rows = try await db.unscopedSQL.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
                 after += try rows.map { try $0.decode(column: "detail", as: String.self) }
             }
+            let writer = try #require(app.db.sqliteWriter, "a SQLite file has a connection for writing")
+            let rows = try await writer.unscopedSQL.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
+            after += try rows.map { try $0.decode(column: "detail", as: String.self) }
             #expect(after.filter { $0.contains("staff_sessions") }.allSatisfy { $0.hasPrefix("SEARCH") }, "\(after)")
+        }
+    }
+
+    /// A write transaction has a connection of its own (`SQLiteWithWriter`): while it is open, every
+    /// event loop's connection still reads (the last commit). It held its loop's one connection, and
+    /// a page on that loop waited for the whole transaction — or failed after the pool's 10 s.
+    @Test func readsGoOnWhileAWriteTransactionIsOpen() async throws {
+        try await withSilah(onDisk: true) { app in
+            guard app.db.unscopedSQL.dialect.name == "sqlite" else { return }
+            let (opened, open) = AsyncStream<Void>.makeStream()
+            let (ended, end) = AsyncStream<Void>.makeStream()
+            let writing = Task {
+                try await app.db.writeTransaction { db in
+                    try await db.unscopedSQL.raw("UPDATE associations SET name_ar = name_ar || ' (مؤقت)'").run()
+                    open.yield()
+                    for await _ in ended { break }
+                }
+            }
+            for await _ in opened { break }
+            let started = ContinuousClock.now
+            for loop in app.eventLoopGroup.makeIterator() {
+                let db = try #require(app.databases.database(logger: app.logger, on: loop))
+                let names = try await Association.query(on: db).all().map(\.nameAr)
+                #expect(
+                    names.count == 5 && names.allSatisfy { !$0.contains("مؤقت") }, "the last commit, not the open write"
+                )
+            }
+            #expect(ContinuousClock.now - started < .seconds(5))
+            end.yield()
+            try await writing.value
+            #expect(try await Association.query(on: app.db).all().allSatisfy { $0.nameAr.contains("مؤقت") })
         }
     }
 }

@@ -89,10 +89,29 @@ struct StaffSessionDriver: AsyncSessionDriver {
 
 /// Signs in the session's account from the row the session read joined (one statement for both
 /// on every signed-in page, where Vapor's authenticator read the account again).
-struct StaffSessionAuthenticator: AsyncSessionAuthenticator {
-    typealias User = SilahApp.User
+///
+/// Vapor's `AsyncSessionAuthenticator` stores whoever the request signed in into the session —
+/// an API call signed in by its bearer token too: every API call wrote a new staff session and
+/// answered with a cookie that opened the staff pages (found in BENCHMARKS.md: nine writes in ten
+/// under intake were these sessions). Here a request signed in by a token leaves the session alone.
+struct StaffSessionAuthenticator: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if !request.auth.has(User.self), request.hasSession,
+            let id = request.session.authenticated(User.self)
+        {
+            try await authenticate(sessionID: id, for: request)
+        }
+        let response = try await next.respond(to: request)
+        guard !request.auth.has(AccessToken.self) else { return response }
+        if let user = request.auth.get(User.self) {
+            request.session.authenticate(user)
+        } else if request.hasSession {
+            request.session.unauthenticate(User.self)
+        }
+        return response
+    }
 
-    func authenticate(sessionID: UUID, for request: Request) async throws {
+    private func authenticate(sessionID: UUID, for request: Request) async throws {
         if let user = request.storage[StaffSessionDriver.SignedIn.self], user.id == sessionID {
             return request.auth.login(user)
         }

@@ -69,7 +69,8 @@ extension SQLiteTuning {
         }
     }
 
-    /// Runs `body` on each pooled connection: Fluent's SQLite driver keeps one per event loop.
+    /// Runs `body` on each pooled connection: Fluent's SQLite driver keeps one per event loop, and
+    /// a file has one more for writing (`SQLiteWithWriter`).
     private static func eachConnection(_ app: Application, _ body: (any SQLDatabase) async throws -> Void)
         async throws
     {
@@ -77,5 +78,6 @@ extension SQLiteTuning {
             guard let sql = app.databases.database(logger: app.logger, on: loop)?.unscopedSQL else { continue }
             try await body(sql)
         }
+        if let writer = app.db.sqliteWriter { try await body(writer.unscopedSQL) }
     }
 }

@@ -30,7 +30,8 @@ extension Database {
         do {
             // The flag is set inside the connection's closure: the pool hands the connection over
             // through an event loop, and a task-local set outside would not reach the body.
-            let result = try await self.withConnection { connection in
+            // The file's writer connection when it has one (`SQLiteWithWriter`).
+            let result = try await (sqliteWriter ?? self).withConnection { connection in
                 DatabaseWaits.record(since: asked)
                 return try await WriteGate.$isHeld.withValue(true) {
                     let sql = connection as! any SQLDatabase
