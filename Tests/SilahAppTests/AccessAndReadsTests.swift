@@ -142,13 +142,13 @@ extension AppTests {
                 let sql = app.db.unscopedSQL
                 let (old, fresh) = (UUID(), UUID())
                 for id in [old, fresh] {
-                    try await ImportUploads.store(Data("الاسم\n".utf8), id: id, associationID: waei, on: sql)
+                    try await ImportUploads.store(Data("الاسم\n".utf8), id: id, associationID: waei, on: app.db)
                 }
-                #expect(try await ImportUploads.sweep(on: sql, now: Date().addingTimeInterval(3600)) == 0)
+                #expect(try await ImportUploads.sweep(on: app.db, now: Date().addingTimeInterval(3600)) == 0)
                 try await sql.raw(
                     "UPDATE import_uploads SET created_at = \(bind: Date().addingTimeInterval(-2 * 86_400)) WHERE id = \(bind: old)"
                 ).run()
-                #expect(try await ImportUploads.sweep(on: sql) == 1)
+                #expect(try await ImportUploads.sweep(on: app.db) == 1)
                 #expect(try await ImportUploads.load(id: old, associationID: waei, on: sql) == nil)
                 #expect(try await ImportUploads.load(id: fresh, associationID: waei, on: sql) != nil)
             }

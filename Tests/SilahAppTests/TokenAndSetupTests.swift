@@ -57,9 +57,26 @@ extension AppTests {
                 #expect(try await StaffSession.query(on: app.db).count() == before)
                 // A person signed in in a browser stays signed in as before.
                 let person = Visitor(app)
-                try await person.signIn("manager@khairat-albaha.demo")
+                try await person.signIn("admin@khairat-albaha.demo")
                 #expect(try await person.get("/account").status == .ok)
                 #expect(try await StaffSession.query(on: app.db).count() == before + 1)
+                // Their cookie beside another account's token: the session stays theirs.
+                let cookie = try #require(person.cookies["silah_session"])
+                try await app.testing().test(
+                    .GET, "/api/v1/me",
+                    headers: ["Authorization": "Bearer \(token)", "Cookie": "silah_session=\(cookie)"]
+                ) { res in
+                    #expect(res.status == .ok)
+                    // Vapor sends an open session's cookie back as it came; never another one.
+                    #expect(res.headers[.setCookie].allSatisfy { $0.hasPrefix("silah_session=\(cookie);") })
+                }
+                let session = try #require(
+                    try await StaffSession.query(on: app.db)
+                        .filter(\.$keyHash == StaffSessionDriver.keyHash(SessionID(string: cookie))).first())
+                let admin = try #require(
+                    try await User.query(on: app.db).filter(\.$email == "admin@khairat-albaha.demo").first())
+                #expect(session.userID == admin.id)
+                #expect(try await person.get("/account").text.contains("admin@khairat-albaha.demo"))
             }
         }
 

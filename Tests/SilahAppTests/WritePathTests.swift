@@ -161,6 +161,7 @@ extension AppTests.SQLiteStatisticsTests {
             guard app.db.unscopedSQL.dialect.name == "sqlite" else { return }
             let (opened, open) = AsyncStream<Void>.makeStream()
             let (ended, end) = AsyncStream<Void>.makeStream()
+            defer { end.finish() }
             let writing = Task {
                 try await app.db.writeTransaction { db in
                     try await db.unscopedSQL.raw("UPDATE associations SET name_ar = name_ar || ' (مؤقت)'").run()
@@ -181,6 +182,34 @@ extension AppTests.SQLiteStatisticsTests {
             end.yield()
             try await writing.value
             #expect(try await Association.query(on: app.db).all().allSatisfy { $0.nameAr.contains("مؤقت") })
+            // The writer's connection has the settings every connection gets (`prepareConnections`).
+            let writer = try #require(app.db.sqliteWriter).unscopedSQL
+            #expect(
+                try await writer.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self) == 15_000)
+            #expect(
+                try await writer.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) == 1)
+        }
+    }
+
+    /// A write inside a write transaction made through another handle (a request's `db` the body
+    /// captured) is part of that transaction: on a reading connection it would wait 15 s for the
+    /// lock its own task holds, then fail.
+    @Test func aWriteThroughAnotherHandleJoinsTheTransaction() async throws {
+        try await withSilah(onDisk: true) { app in
+            guard app.db.unscopedSQL.dialect.name == "sqlite" else { return }
+            struct Undone: Error {}
+            let started = ContinuousClock.now
+            await #expect(throws: Undone.self) {
+                try await app.db.writeTransaction { _ in
+                    try await app.db.writeTransaction { db in
+                        try await db.unscopedSQL.raw("UPDATE associations SET name_ar = 'مؤقت'").run()
+                    }
+                    throw Undone()
+                }
+            }
+            #expect(ContinuousClock.now - started < .seconds(5))
+            let names = try await Association.query(on: app.db).all().map(\.nameAr)
+            #expect(!names.contains("مؤقت"), "rolled back with the transaction")
         }
     }
 }

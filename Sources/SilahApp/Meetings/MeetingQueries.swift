@@ -41,9 +41,12 @@ enum MeetingQueries {
         -> MeetingAggregate
     {
         let meetingID = try meeting.requireID()
-        // The items with their requests in one statement (Fluent's `with` reads them in a second).
+        // The items with their requests in one statement (Fluent's `with` reads them in a second),
+        // from the meeting's items out: `CROSS JOIN` keeps SQLite's planner from starting at the
+        // association's requests (all 2,000,000 of them, 0.74 s a page, when the statistics were sampled
+        // as `refreshStatistics` samples them; BENCHMARKS.md). PostgreSQL plans it as a plain join.
         let items = try await tenant.sql(on: db).raw(
-            "SELECT i.*, \(unsafeRaw: SupportRequest.columns(as: "r")) FROM meeting_items i JOIN requests r ON r.id = i.request_id AND r.association_id = i.association_id WHERE i.association_id = \(bind: tenant.associationID) AND i.meeting_id = \(bind: meetingID)"
+            "SELECT i.*, \(unsafeRaw: SupportRequest.columns(as: "r")) FROM meeting_items i CROSS JOIN requests r WHERE r.id = i.request_id AND r.association_id = i.association_id AND i.association_id = \(bind: tenant.associationID) AND i.meeting_id = \(bind: meetingID)"
         ).all().map { row in
             let item = try row.decode(fluentModel: MeetingItem.self)
             item.$request.value = try SupportRequest(joined: row, alias: "r")

@@ -28,7 +28,7 @@ struct BackgroundWork: LifecycleHandler {
                 _ = try await MorningReminder.run(application)
                 if Date().timeIntervalSince(box.swept) > 3600 {
                     box.swept = Date()
-                    try await ImportUploads.sweep(on: application.db.unscopedSQL)
+                    try await ImportUploads.sweep(on: application.db)
                     try await SessionSweep.run(application.db)
                     try await SQLiteTuning.refreshStatistics(application)
                 }

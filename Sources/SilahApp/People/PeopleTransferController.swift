@@ -117,7 +117,7 @@ struct PeopleTransferController: RouteCollection {
         }
         let data = Data(file.data.readableBytesView)
         let id = UUID()
-        try await ImportUploads.store(data, id: id, associationID: tenant.associationID, on: req.db.unscopedSQL)
+        try await ImportUploads.store(data, id: id, associationID: tenant.associationID, on: req.db)
         let consent = form.consentRecorded == "on"
         do {
             return try await ImportPages.mapping(
@@ -126,7 +126,7 @@ struct PeopleTransferController: RouteCollection {
             .encodeResponse(for: req)
         } catch let problem as XLSXReader.Problem {
             // A workbook that cannot be read is not kept; the person sees why, on the upload page.
-            try await ImportUploads.discard(id: id, associationID: tenant.associationID, on: req.db.unscopedSQL)
+            try await ImportUploads.discard(id: id, associationID: tenant.associationID, on: req.db)
             return try await ImportPages.upload(req, tenant: tenant, error: req.t(problem.reason)).response(
                 .unprocessableEntity, for: req)
         }
@@ -159,7 +159,7 @@ struct PeopleTransferController: RouteCollection {
             data: data, mapping: mapping, tenant: tenant, actor: .user(tenant.userID, address: req.clientAddress),
             dryRun: false, consentRecorded: consent, on: req.db
         )
-        try await ImportUploads.discard(id: id, associationID: tenant.associationID, on: req.db.unscopedSQL)
+        try await ImportUploads.discard(id: id, associationID: tenant.associationID, on: req.db)
         return try await ImportPages.result(req, tenant: tenant, outcome: outcome).encodeResponse(for: req)
     }
 }

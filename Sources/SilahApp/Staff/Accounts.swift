@@ -153,7 +153,7 @@ enum Accounts {
             secretHash: Secrets.sha256(secret),
             prefix: String(secret.prefix(tokenPrefix.count + 6))
         )
-        try await token.create(on: db.scoped(.association(token.$association.id)))
+        try await db.writeTransaction { try await token.create(on: $0.scoped(.association(token.$association.id))) }
         return (token, secret)
     }
 }

@@ -34,7 +34,8 @@ enum SQLiteTuning {
             return before != after
         }
         guard changed else { return }
-        try await eachConnection(app) { try await $0.raw("ANALYZE sqlite_schema").run() }
+        // The writer's connection ran `optimize` itself, which reloads its statistics.
+        try await eachConnection(app, writer: false) { try await $0.raw("ANALYZE sqlite_schema").run() }
     }
 
     /// A 256 MiB page cache instead of SQLite's 2 MiB (and temporary tables in memory), so one
@@ -71,13 +72,13 @@ extension SQLiteTuning {
 
     /// Runs `body` on each pooled connection: Fluent's SQLite driver keeps one per event loop, and
     /// a file has one more for writing (`SQLiteWithWriter`).
-    private static func eachConnection(_ app: Application, _ body: (any SQLDatabase) async throws -> Void)
-        async throws
-    {
+    private static func eachConnection(
+        _ app: Application, writer: Bool = true, _ body: (any SQLDatabase) async throws -> Void
+    ) async throws {
         for loop in app.eventLoopGroup.makeIterator() {
             guard let sql = app.databases.database(logger: app.logger, on: loop)?.unscopedSQL else { continue }
             try await body(sql)
         }
-        if let writer = app.db.sqliteWriter { try await body(writer.unscopedSQL) }
+        if writer, let connection = app.db.sqliteWriter { try await body(connection.unscopedSQL) }
     }
 }

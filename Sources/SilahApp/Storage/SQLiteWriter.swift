@@ -49,7 +49,9 @@ struct SQLiteWithWriter: DatabaseConfiguration {
         func database(_ context: DatabaseContext) -> (any Database)? {
             guard let (driver, loop) = filled.withLockedValue({ $0 }) else { return nil }
             return driver.makeDatabase(
-                with: DatabaseContext(configuration: context.configuration, logger: context.logger, eventLoop: loop))
+                with: DatabaseContext(
+                    configuration: context.configuration, logger: context.logger, eventLoop: loop,
+                    history: context.history, pageSizeLimit: context.pageSizeLimit, shouldTrace: context.shouldTrace))
         }
     }
 
