@@ -1,5 +1,6 @@
 """The staff pages a phone opens most, at 390 px in Arabic and English: nothing scrolls sideways —
-not a declaration's SHA-256, not a committee member's work e-mail beside a name shared with others."""
+not a declaration's SHA-256, not a committee member's work e-mail beside a name shared with others,
+not the audit trail's seven columns."""
 from selenium.webdriver.common.by import By
 
 from conftest import screenshot
@@ -50,3 +51,11 @@ def walk(server, browser):
             signed += 1
             assert_fits(browser, request, f"phone-signed-request-{index}")
     assert signed, "a demo request carries a signed declaration"
+    # The audit trail reads as cards: neither the page nor the table's own box scrolls sideways.
+    assert_fits(browser, f"{server}/{SLUG}/staff/audit", "phone-audit")
+    for lang in ("ar", "en"):
+        browser.get(f"{server}/{SLUG}/staff/audit?lang={lang}")
+        inner = browser.execute_script(
+            "return Math.max(0, ...Array.from(document.querySelectorAll('.table-wrap'), e => e.scrollWidth - e.clientWidth))"
+        )
+        assert inner <= 1, f"the audit table ({lang}) at 390px scrolls inside its box by {inner}px"

@@ -67,7 +67,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
     app.middleware.use(SecurityHeadersMiddleware(https: secure))
     app.middleware.use(SilahErrorMiddleware())
-    app.middleware.use(PublicFiles(FileMiddleware(publicDirectory: app.directory.publicDirectory)))
+    app.middleware.use(PublicFiles(directory: app.directory.publicDirectory))
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(StaffSessionAuthenticator())

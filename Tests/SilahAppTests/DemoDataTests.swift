@@ -40,6 +40,13 @@ extension AppTests {
                 }
                 // The demo's applicants are told like real ones.
                 #expect(try await OutboxMessage.query(on: app.db).filter(\.$event == "rejected").count() == 5)
+                // Each declaration is signed by its applicant, in their own name.
+                let declarations = try await Declaration.query(on: app.db).with(\.$request).all()
+                #expect(!declarations.isEmpty)
+                for declaration in declarations {
+                    let person = try #require(try await Person.find(declaration.request.$person.id, on: app.db))
+                    #expect(declaration.signerName == person.fullName)
+                }
             }
         }
     }

@@ -140,6 +140,10 @@ extension AppTests {
                     #expect(res.text.contains("@media print"))
                     #expect(res.text.contains("size: A4"))
                 }
+                // The public folders are read at start; a path outside them is never looked for on disk.
+                try await app.testing().test(.GET, "/js/silah.js") { res in #expect(res.status == .ok) }
+                try await app.testing().test(.GET, "/css/../Package.swift") { res in #expect(res.status == .forbidden) }
+                try await app.testing().test(.GET, "/silah.css") { res in #expect(res.status == .notFound) }
             }
         }
     }

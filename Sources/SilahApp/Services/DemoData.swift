@@ -73,10 +73,13 @@ enum DemoData {
                     }
                 }
                 if policy.hasDeclaration {
+                    // The applicant signs in their own name (a role's label read as a man's for everyone).
+                    let applicant = try await Person.unscopedQuery(on: app.db).filter(\.$id == request.$person.id)
+                        .first()?.fullName
                     try await step(request, .signDeclaration, by: officer, daysAgo: daysAgo - 1) {
                         $0.signatureMethod = "drawn"
                         $0.evidence = png
-                        $0.signerName = "مقدم الطلب"
+                        $0.signerName = applicant ?? "مقدم الطلب"
                     }
                 }
                 try await step(request, .submitForDecision, by: officer, daysAgo: daysAgo - 1)
