@@ -39,6 +39,7 @@ public func configure(_ app: Application, _ config: SilahConfiguration) async th
     app.migrations.add(CreateStoredFiles())
     app.migrations.add(EnableRowSecurity())
     app.migrations.add(AddAuditSubjectIndex())
+    app.migrations.add(IndexNameWordsUnderRowSecurity())
 
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.dummyPasswordHash = try Bcrypt.hash(Secrets.make(), cost: config.bcryptCost)

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import SilahCore
 import Testing
 import Vapor
@@ -7,8 +8,8 @@ import Vapor
 @testable import SilahApp
 
 extension AppTests {
-    /// The name search gives the same answers on SQLite (FTS5) and PostgreSQL (GIN over
-    /// `name_words`): the suite runs on both, and every answer here is spelled out.
+    /// The name search gives the same answers on SQLite (FTS5) and PostgreSQL (`person_name_words`,
+    /// kept from `name_words`): the suite runs on both, and every answer here is spelled out.
     @Suite struct NameSearchTests {
         /// Files as an import writes them (`COPY` on PostgreSQL), by ID; the first names of
         /// `shared/vectors/name-pairs.csv`, one more with السعود as a family name, and one in
@@ -99,12 +100,47 @@ extension AppTests {
                 _ = try await DemoAccounts.install(app: app)
                 try await importFiles(app, Self.files, into: "waei")
                 let waei = try await demoTenant(app, "manager", of: "waei")
+                try await IndexNameWordsUnderRowSecurity().revert(on: app.db)
                 try await CreatePersonNameWords().revert(on: app.db)
                 try await CreatePersonNameWords().prepare(on: app.db)
+                try await IndexNameWordsUnderRowSecurity().prepare(on: app.db)
                 for (query, expected) in Self.answers {
                     let hits = try await PeopleQueries.search(query, tenant: waei, page: 1, per: 20, on: app.db)
                     #expect(hits.map { String(($0.person.nationalID ?? "").suffix(3)) } == expected, "\(query)")
                 }
+            }
+        }
+
+        /// PostgreSQL under row-level security reads an index only for a leakproof operator: the
+        /// GIN index over `name_words` was never read, and every search went through the
+        /// association's rows. The words are looked up in `person_name_words`' B-tree.
+        @Test func theWordsAreReadThroughAnIndexUnderRowSecurity() async throws {
+            try await withSilah { app in
+                guard app.db.unscopedSQL.dialect.name == "postgresql" else { return }
+                _ = try await DemoAccounts.install(app: app)
+                try await importFiles(app, Self.files, into: "waei")
+                let waei = try await demoTenant(app, "manager", of: "waei")
+                let (condition, byRows) = try #require(
+                    try await NameIndex.wordsMatch(
+                        ["محمد", "سع"], association: waei.associationID, candidates: 20, plan: .index, on: app.db))
+                #expect(!byRows)
+                var statement: SQLQueryString =
+                    "SELECT id FROM people WHERE association_id = \(bind: waei.associationID) AND "
+                statement += condition
+                let plan = try await QueryPlan.explain(statement, on: app.db, postgres: true)
+                #expect(plan.contains("person_name_words_pkey") && !plan.contains("Seq Scan"), "\(plan)")
+                // The triggers keep the words with the file: a file removed takes its words along.
+                let sql = app.db.unscopedSQL
+                let person = try #require(
+                    try await Person.query(on: app.db).filter(\.$nationalID == "1000000057").first()
+                ).requireID()
+                func words() async throws -> Int {
+                    try await sql.raw("SELECT count(*) AS n FROM person_name_words WHERE person_id = \(bind: person)")
+                        .first()?.decode(column: "n", as: Int.self) ?? -1
+                }
+                #expect(try await words() == 4)
+                try await sql.raw("DELETE FROM people WHERE id = \(bind: person)").run()
+                #expect(try await words() == 0)
             }
         }
 

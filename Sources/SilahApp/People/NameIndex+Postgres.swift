@@ -7,7 +7,7 @@ extension NameIndex {
     enum Plan: Sendable {
         /// Chosen from the word counts (see `wordsMatch`).
         case automatic
-        /// The GIN index over `name_words`: every match found, then the first candidates taken.
+        /// The index of words (`person_name_words`): every match found, then the first candidates taken.
         case index
         /// The association's rows read in turn until enough match; fast when many do.
         case rows
@@ -60,7 +60,22 @@ extension NameIndex {
             condition = "coalesce(name_words, '{}') @> \(bind: whole)::text[]"
             condition += " AND strpos(' ' || name_key, \(bind: " " + last)) > 0"
         } else {
-            condition = "name_words && \(bind: starting.map { term($0.token, code: code) })::text[]"
+            // The rarest word's people through `person_name_words`' B-tree (`=` is leakproof, so
+            // row-level security lets PostgreSQL use the index; it would not for the GIN array
+            // operators), the other words checked on each of those rows.
+            let typed = starting.map { term($0.token, code: code) }
+            let typedCarriers = carriers.last ?? 0
+            let rarest = zip(exact, exact.map { counts[$0] ?? 0 }).min { $0.1 < $1.1 }
+            if let (word, carried) = rarest, carried < typedCarriers, case let driver = term(word, code: code),
+                !driver.isEmpty
+            {
+                condition =
+                    "id IN (SELECT person_id FROM person_name_words WHERE association_id = \(bind: association) AND word = \(bind: driver))"
+                condition += " AND name_words && \(bind: typed)::text[]"
+            } else {
+                condition =
+                    "id IN (SELECT person_id FROM person_name_words WHERE association_id = \(bind: association) AND word = ANY(\(bind: typed)::text[]))"
+            }
             if !whole.isEmpty { condition += " AND name_words @> \(bind: whole)::text[]" }
         }
         return (condition, byRows)

@@ -10,9 +10,10 @@ import SilahCore
 ///   keyed by `people.name_row`, holding the name-key words, each prefixed with the association's
 ///   code so that an association's words are its own terms. FTS5 intersects the words' lists of
 ///   people inside SQLite, and its prefix indexes answer a word still being typed.
-/// - On PostgreSQL it is `people.name_words`: the same terms as a `text[]` under a GIN index, which
-///   intersects the words' lists of people inside PostgreSQL (`@>`, every word) and unites the
-///   words a typed prefix stands for (`&&`). No extension is needed.
+/// - On PostgreSQL it is `people.name_words`: the same terms as a `text[]`, copied by triggers into
+///   `person_name_words` (a row per person and word under a B-tree; a GIN index cannot be read under
+///   row-level security, see `IndexNameWordsUnderRowSecurity`): each word is one `=` look-up, a typed
+///   prefix is `= ANY` of the words it stands for. No extension is needed.
 ///
 /// On both, `person_token_counts` says how many people carry each word: a word nobody carries ends
 /// the search at once, and a word still being typed is expanded to the words that start with it.
@@ -111,12 +112,12 @@ enum NameIndex {
 
     /// Merges the index's segments into one, after a bulk load: a search then reads each word's
     /// list in one piece. Takes about half a second per million people.
-    /// On PostgreSQL, moves the GIN index's pending entries (where fast inserts go) into the index.
+    /// On PostgreSQL, brings the planner's statistics of the words up to date.
     static func optimize(on db: Database) async throws {
         let sql = db.unscopedSQL
         switch kind(of: db) {
         case .fts5: try await sql.raw("INSERT INTO person_names (person_names) VALUES ('optimize')").run()
-        case .wordArray: try await sql.raw("SELECT gin_clean_pending_list('people_name_words')").run()
+        case .wordArray: try await sql.raw("ANALYZE person_name_words").run()
         }
     }
 
