@@ -69,18 +69,7 @@ extension AppTests {
                 _ = try await DemoAccounts.install(app: app)
                 try await importFiles(app, Self.files, into: "waei")
                 let waei = try await demoTenant(app, "manager", of: "waei")
-                let person = try #require(
-                    try await Person.query(on: app.db).filter(\.$nationalID == "1000000115").first())
-                var draft = PersonDraft()
-                (draft.firstName, draft.fatherName, draft.grandfatherName, draft.familyName) = (
-                    "منيرة", "عبدالله", "سعد", "الحربي"
-                )
-                (draft.nationalID, draft.consent) = ("1000000115", "on")
-                let actor = AuditActor.commandLine
-                guard
-                    case .saved = try await PeopleDirectory.update(
-                        person, with: draft, tenant: waei, actor: actor, on: app.db)
-                else { throw Abort(.internalServerError) }
+                try await Self.renameFile115(app, tenant: waei)
                 func found(_ query: String) async throws -> [String] {
                     try await PeopleQueries.search(query, tenant: waei, page: 1, per: 20, on: app.db).map {
                         String(($0.person.nationalID ?? "").suffix(3))
@@ -139,9 +128,40 @@ extension AppTests {
                         .first()?.decode(column: "n", as: Int.self) ?? -1
                 }
                 #expect(try await words() == 4)
+                // The words' rows are exactly the files' words, both ways, after an import, a
+                // rename and a removal.
+                func drift() async throws -> Int {
+                    let derived =
+                        "SELECT DISTINCT p.association_id, w.word, p.id FROM people p CROSS JOIN LATERAL unnest(p.name_words) AS w(word) WHERE w.word <> ''"
+                    let kept = "SELECT association_id, word, person_id FROM person_name_words"
+                    return try await sql.raw(
+                        SQLQueryString(
+                            "SELECT count(*) AS n FROM ((\(kept) EXCEPT \(derived)) UNION ALL (\(derived) EXCEPT \(kept))) d"
+                        )
+                    ).first()?.decode(column: "n", as: Int.self) ?? -1
+                }
+                #expect(try await drift() == 0)
+                try await Self.renameFile115(app, tenant: waei)
+                #expect(try await drift() == 0)
                 try await sql.raw("DELETE FROM people WHERE id = \(bind: person)").run()
                 #expect(try await words() == 0)
+                #expect(try await drift() == 0)
             }
+        }
+
+        /// Renames the file with ID …115 (محمد عبدالله سعد السعود) to منيرة عبدالله سعد الحربي.
+        static func renameFile115(_ app: Application, tenant: Tenant) async throws {
+            let person = try #require(
+                try await Person.query(on: app.db).filter(\.$nationalID == "1000000115").first())
+            var draft = PersonDraft()
+            (draft.firstName, draft.fatherName, draft.grandfatherName, draft.familyName) = (
+                "منيرة", "عبدالله", "سعد", "الحربي"
+            )
+            (draft.nationalID, draft.consent) = ("1000000115", "on")
+            guard
+                case .saved = try await PeopleDirectory.update(
+                    person, with: draft, tenant: tenant, actor: .commandLine, on: app.db)
+            else { throw Abort(.internalServerError) }
         }
 
         /// Imports `files` (ID, full name) through `silah import people`.

@@ -75,21 +75,30 @@ struct IndexNameWordsUnderRowSecurity: AsyncMigration {
         INSERT INTO person_name_words (association_id, word, person_id)
         SELECT DISTINCT p.association_id, w.word, p.id
         FROM people p CROSS JOIN LATERAL unnest(p.name_words) AS w(word) WHERE w.word <> ''
+        ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING
         """,
         "DROP INDEX people_name_words",
         "ANALYZE person_name_words",
     ]
 
+    /// One transaction: `CREATE TRIGGER` holds writers of `people` off until the words are copied, so
+    /// a file written meanwhile by a process still serving is neither missed nor copied twice; a
+    /// failure leaves nothing half made.
     func prepare(on database: any Database) async throws {
         guard NameIndex.kind(of: database) == .wordArray else { return }
-        let sql = database.unscopedSQL
-        for statement in Self.statements + EnableRowSecurity.statements(for: "person_name_words") {
-            try await sql.raw(SQLQueryString(statement)).run()
+        try await database.transaction { db in
+            for statement in Self.statements + EnableRowSecurity.statements(for: "person_name_words") {
+                try await db.unscopedSQL.raw(SQLQueryString(statement)).run()
+            }
         }
     }
 
     func revert(on database: any Database) async throws {
         guard NameIndex.kind(of: database) == .wordArray else { return }
+        try await database.transaction { db in try await Self.undo(on: db) }
+    }
+
+    private static func undo(on database: any Database) async throws {
         for statement in [
             "DROP TRIGGER people_name_words_added ON people", "DROP TRIGGER people_name_words_changed ON people",
             "DROP TRIGGER people_name_words_removed ON people", "DROP FUNCTION silah_name_words_added()",

@@ -65,17 +65,17 @@ extension NameIndex {
             // operators), the other words checked on each of those rows.
             let typed = starting.map { term($0.token, code: code) }
             let typedCarriers = carriers.last ?? 0
-            let rarest = zip(exact, exact.map { counts[$0] ?? 0 }).min { $0.1 < $1.1 }
-            if let (word, carried) = rarest, carried < typedCarriers, case let driver = term(word, code: code),
-                !driver.isEmpty
-            {
+            let rarest = exact.map { (term: term($0, code: code), carried: counts[$0] ?? 0) }
+                .filter { !$0.term.isEmpty }.min { $0.carried < $1.carried }
+            if let rarest, rarest.carried < typedCarriers {
                 condition =
-                    "id IN (SELECT person_id FROM person_name_words WHERE association_id = \(bind: association) AND word = \(bind: driver))"
-                condition += " AND name_words && \(bind: typed)::text[]"
+                    "id IN (SELECT person_id FROM person_name_words WHERE association_id = \(bind: association) AND word = \(bind: rarest.term))"
             } else {
                 condition =
                     "id IN (SELECT person_id FROM person_name_words WHERE association_id = \(bind: association) AND word = ANY(\(bind: typed)::text[]))"
             }
+            // Every word checked on the row itself too: the answer is the row's, whatever the index says.
+            condition += " AND name_words && \(bind: typed)::text[]"
             if !whole.isEmpty { condition += " AND name_words @> \(bind: whole)::text[]" }
         }
         return (condition, byRows)
