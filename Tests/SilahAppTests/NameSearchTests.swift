@@ -131,8 +131,7 @@ extension AppTests {
                 // The words' rows are exactly the files' words, both ways, after an import, a
                 // rename and a removal.
                 func drift() async throws -> Int {
-                    let derived =
-                        "SELECT DISTINCT p.association_id, w.word, p.id FROM people p CROSS JOIN LATERAL unnest(p.name_words) AS w(word) WHERE w.word <> ''"
+                    let derived = IndexNameWordsUnderRowSecurity.words(of: "people p")
                     let kept = "SELECT association_id, word, person_id FROM person_name_words"
                     return try await sql.raw(
                         SQLQueryString(

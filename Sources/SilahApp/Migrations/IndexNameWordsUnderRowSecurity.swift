@@ -13,6 +13,31 @@ import SQLKit
 /// BENCHMARKS.md). The GIN index goes; `name_words` stays the source of the words and serves the
 /// search that reads rows (`NameIndex.Plan.rows`).
 struct IndexNameWordsUnderRowSecurity: AsyncMigration {
+    /// The (association, word, person) of every word of `rows` — `people` or a trigger's transition
+    /// table, named `p` — where `condition` holds: what `person_name_words` holds for those files.
+    static func words(of rows: String, where condition: String? = nil) -> String {
+        "SELECT DISTINCT p.association_id, w.word, p.id FROM \(rows) CROSS JOIN LATERAL unnest(p.name_words) AS w(word)"
+            + " WHERE w.word <> ''" + (condition.map { " AND " + $0 } ?? "")
+    }
+
+    private static func add(_ words: String) -> String {
+        "INSERT INTO person_name_words (association_id, word, person_id) \(words) ON CONFLICT DO NOTHING"
+    }
+
+    private static func remove(_ words: String) -> String {
+        "DELETE FROM person_name_words x USING (\(words)) o (association_id, word, person_id)"
+            + " WHERE x.association_id = o.association_id AND x.word = o.word AND x.person_id = o.person_id"
+    }
+
+    /// The file's words or its association changed between `p` and the other side of the update.
+    private static func changed(against other: String) -> String {
+        "(p.name_words IS DISTINCT FROM \(other).name_words OR p.association_id <> \(other).association_id)"
+    }
+
+    private static func trigger(_ name: String, _ body: String) -> String {
+        "CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \(body); RETURN NULL; END $$"
+    }
+
     static let statements = [
         """
         CREATE TABLE person_name_words (
@@ -21,62 +46,26 @@ struct IndexNameWordsUnderRowSecurity: AsyncMigration {
             person_id uuid NOT NULL,
             PRIMARY KEY (association_id, word, person_id))
         """,
-        """
-        CREATE FUNCTION silah_name_words_added() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            INSERT INTO person_name_words (association_id, word, person_id)
-            SELECT DISTINCT n.association_id, w.word, n.id
-            FROM silah_added n CROSS JOIN LATERAL unnest(n.name_words) AS w(word)
-            WHERE w.word <> ''
-            ON CONFLICT DO NOTHING;
-            RETURN NULL;
-        END $$
-        """,
+        trigger("silah_name_words_added", add(words(of: "silah_added p"))),
         """
         CREATE TRIGGER people_name_words_added AFTER INSERT ON people
         REFERENCING NEW TABLE AS silah_added FOR EACH STATEMENT EXECUTE FUNCTION silah_name_words_added()
         """,
-        """
-        CREATE FUNCTION silah_name_words_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            DELETE FROM person_name_words p
-            USING silah_before b JOIN silah_after a ON a.id = b.id CROSS JOIN LATERAL unnest(b.name_words) AS w(word)
-            WHERE (a.name_words IS DISTINCT FROM b.name_words OR a.association_id <> b.association_id)
-            AND p.association_id = b.association_id AND p.word = w.word AND p.person_id = b.id;
-            INSERT INTO person_name_words (association_id, word, person_id)
-            SELECT DISTINCT a.association_id, w.word, a.id
-            FROM silah_before b JOIN silah_after a ON a.id = b.id
-            CROSS JOIN LATERAL unnest(a.name_words) AS w(word)
-            WHERE (a.name_words IS DISTINCT FROM b.name_words OR a.association_id <> b.association_id)
-            AND w.word <> ''
-            ON CONFLICT DO NOTHING;
-            RETURN NULL;
-        END $$
-        """,
+        trigger(
+            "silah_name_words_changed",
+            remove(words(of: "silah_before p JOIN silah_after a ON a.id = p.id", where: changed(against: "a"))) + "; "
+                + add(words(of: "silah_after p JOIN silah_before b ON b.id = p.id", where: changed(against: "b")))),
         """
         CREATE TRIGGER people_name_words_changed AFTER UPDATE ON people
         REFERENCING OLD TABLE AS silah_before NEW TABLE AS silah_after
         FOR EACH STATEMENT EXECUTE FUNCTION silah_name_words_changed()
         """,
-        """
-        CREATE FUNCTION silah_name_words_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            DELETE FROM person_name_words p
-            USING silah_removed b CROSS JOIN LATERAL unnest(b.name_words) AS w(word)
-            WHERE p.association_id = b.association_id AND p.word = w.word AND p.person_id = b.id;
-            RETURN NULL;
-        END $$
-        """,
+        trigger("silah_name_words_removed", remove(words(of: "silah_removed p"))),
         """
         CREATE TRIGGER people_name_words_removed AFTER DELETE ON people
         REFERENCING OLD TABLE AS silah_removed FOR EACH STATEMENT EXECUTE FUNCTION silah_name_words_removed()
         """,
-        """
-        INSERT INTO person_name_words (association_id, word, person_id)
-        SELECT DISTINCT p.association_id, w.word, p.id
-        FROM people p CROSS JOIN LATERAL unnest(p.name_words) AS w(word) WHERE w.word <> ''
-        ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING
-        """,
+        add(words(of: "people p") + " ORDER BY 1, 2, 3"),
         "DROP INDEX people_name_words",
         "ANALYZE person_name_words",
     ]

@@ -28,15 +28,15 @@ extension Database {
         if inTransaction { return try await body(self) }
         // A handle other than the transaction's (a request's `db` captured by the body) joins the
         // transaction: on a reading connection it would wait for the lock its own task holds.
-        if let held = WriteGate.held { return try await body(held) }
+        if let held = WriteGate.transaction { return try await body(held) }
         await WriteGate.shared.acquire()
         do {
-            // The flag is set inside the connection's closure: the pool hands the connection over
+            // The connection is set inside its own closure: the pool hands the connection over
             // through an event loop, and a task-local set outside would not reach the body.
             // The file's writer connection when it has one (`SQLiteWithWriter`).
             let result = try await (sqliteWriter ?? self).withConnection { connection in
                 DatabaseWaits.record(since: asked)
-                return try await WriteGate.$held.withValue(connection) {
+                return try await WriteGate.$transaction.withValue(connection) {
                     let sql = connection as! any SQLDatabase
                     if bulkCache { try await SQLiteTuning.bulkCache(true, on: sql) }
                     try await sql.raw("BEGIN IMMEDIATE").run()
@@ -68,14 +68,14 @@ extension Database {
     }
 
     /// True inside `writeTransaction` (or Fluent's `transaction`).
-    var inWriteTransaction: Bool { inTransaction || WriteGate.held != nil }
+    var inWriteTransaction: Bool { inTransaction || WriteGate.transaction != nil }
 }
 
 /// The queue of this process's SQLite writers.
 actor WriteGate {
     static let shared = WriteGate()
     /// The connection of the write transaction this task is in.
-    @TaskLocal static var held: (any Database)?
+    @TaskLocal static var transaction: (any Database)?
 
     private var held = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
